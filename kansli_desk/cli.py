@@ -1,0 +1,217 @@
+"""The command line: ``kansli-desk [--database URL] [COMMAND ...]``.
+
+Without a command the desktop application starts. Commands run without Qt's
+widgets and print plain text; every failure the user can act on prints one
+message and exits with a non-zero status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from kansli_desk import APP_ID, __version__
+from kansli_desk.errors import KnownError, PasswordRequiredError
+from kansli_desk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, set_translator, translate
+
+if TYPE_CHECKING:
+    from kansli_desk.services.database import DatabaseLocation, OpenResult
+    from kansli_desk.settings import Settings
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "Cli"
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def _common_options(default: object) -> argparse.ArgumentParser:
+    """Options accepted before and after the command (``default`` differs by level)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database",
+        metavar="URL",
+        default=default,
+        help="database to use, e.g. sqlite:///FILE or postgresql+psycopg://user@host/db "
+        "(default: KANSLI_DESK_DATABASE, then the settings, then the embedded file)",
+    )
+    common.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=default,
+        help="language of messages and of the window",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also documents the command line in the README)."""
+    parser = argparse.ArgumentParser(
+        prog=APP_ID,
+        description="Kansli Desk: call log, knowledge panel and form register for "
+        "Regionstab Kansli. Without a command, the desktop application starts.",
+        parents=[_common_options(None)],
+    )
+    # On subcommands the options must not reset a value given before the command.
+    common = _common_options(argparse.SUPPRESS)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = sub.add_parser("db", help="database maintenance", parents=[common])
+    db_sub = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", required=True)
+    db_sub.add_parser(
+        "upgrade",
+        help="create the database or upgrade its schema (safe to repeat)",
+        parents=[common],
+    )
+    db_sub.add_parser("status", help="show the database and its schema version", parents=[common])
+
+    demo = sub.add_parser(
+        "demo", help="fill the database with realistic synthetic data", parents=[common]
+    )
+    demo.add_argument("--calls", type=_non_negative, default=1000, metavar="N")
+    demo.add_argument("--forms", type=_non_negative, default=100, metavar="M")
+    demo.add_argument("--seed", type=int, default=None, metavar="S", help="repeatable data")
+    return parser
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def run(argv: Sequence[str]) -> int:
+    """Parse ``argv`` and run the command (or the GUI); returns the exit status."""
+    args = build_parser().parse_args(list(argv))
+    from kansli_desk.settings import LANGUAGE, Settings
+
+    settings = Settings()
+    language = args.lang or settings.get(LANGUAGE)
+    if args.command is None:
+        from kansli_desk.ui.app import run_gui
+
+        return run_gui(args, settings, language)
+    _install_cli_translator(language)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    commands: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+        "db": _cmd_db,
+        "demo": _cmd_demo,
+    }
+    try:
+        return commands[args.command](args, settings)
+    except KnownError as exc:
+        print(f"{APP_ID}: {exc.message()}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(f"{APP_ID}: " + translate(CONTEXT, MSG_INTERRUPTED), file=sys.stderr)
+        return 130
+
+
+MSG_INTERRUPTED = QT_TRANSLATE_NOOP("Cli", "Interrupted; nothing more was written.")
+
+
+def _install_cli_translator(language: str) -> None:
+    if language == "en":
+        set_translator(None)
+        return
+    from kansli_desk.ui.translation import load_translator
+
+    translator = load_translator(language)
+    if translator is not None:
+        set_translator(lambda ctx, text: translator.translate(ctx, text) or text)
+
+
+def open_for_cli(args: argparse.Namespace, settings: Settings) -> OpenResult:
+    """Open (creating or upgrading) the database the arguments select.
+
+    The password comes from the URL, the keyring, libpq's own sources
+    (``PGPASSWORD``, ``~/.pgpass``), or, on a terminal, a prompt.
+    """
+    from kansli_desk.services import secrets
+    from kansli_desk.services.database import choose_location, open_database
+    from kansli_desk.settings import DATABASE_URL
+
+    location, password = choose_location(args.database, settings.get(DATABASE_URL))
+    if password is None and not location.is_sqlite:
+        password = secrets.get_password(location.keyring_account)
+    try:
+        return open_database(location, password=password)
+    except PasswordRequiredError as exc:
+        if not sys.stdin.isatty():
+            raise
+        print(exc.message(), file=sys.stderr)
+        prompt = translate(CONTEXT, MSG_PASSWORD_PROMPT).format(where=location.display)
+        return open_database(location, password=getpass.getpass(prompt))
+
+
+MSG_PASSWORD_PROMPT = QT_TRANSLATE_NOOP("Cli", "Password for {where}: ")
+
+
+def _describe(location: DatabaseLocation) -> str:
+    return location.display
+
+
+def _cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    from kansli_desk.services.schema import SCHEMA_HEAD, SchemaStatus
+
+    result = open_for_cli(args, settings)
+    where = _describe(result.database.location)
+    result.database.close()
+    before = result.before
+    if args.db_command == "status" or before.status is SchemaStatus.CURRENT:
+        msg = translate(CONTEXT, MSG_CURRENT).format(where=where, revision=SCHEMA_HEAD)
+    elif before.status is SchemaStatus.EMPTY:
+        msg = translate(CONTEXT, MSG_CREATED).format(where=where, revision=SCHEMA_HEAD)
+    else:
+        msg = translate(CONTEXT, MSG_UPGRADED).format(
+            where=where, old=before.revision, revision=SCHEMA_HEAD
+        )
+    print(msg)
+    return EXIT_OK
+
+
+MSG_CURRENT = QT_TRANSLATE_NOOP("Cli", "The database {where} is up to date (schema {revision}).")
+MSG_CREATED = QT_TRANSLATE_NOOP("Cli", "Created the database {where} (schema {revision}).")
+MSG_UPGRADED = QT_TRANSLATE_NOOP(
+    "Cli", "Upgraded the database {where} from schema {old} to {revision}."
+)
+
+
+def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    import time
+
+    from kansli_desk.services import demo
+
+    result = open_for_cli(args, settings)
+    database = result.database
+    started = time.perf_counter()
+    try:
+        summary = demo.generate(database.engine, calls=args.calls, forms=args.forms, seed=args.seed)
+    finally:
+        database.close()
+    seconds = time.perf_counter() - started
+    print(
+        translate(CONTEXT, MSG_DEMO).format(
+            calls=summary.calls,
+            forms=summary.forms,
+            where=_describe(database.location),
+            seconds=f"{seconds:.1f}",
+        )
+    )
+    return EXIT_OK
+
+
+MSG_DEMO = QT_TRANSLATE_NOOP(
+    "Cli", "Wrote {calls} calls and {forms} forms to {where} in {seconds} s."
+)

@@ -1,0 +1,1 @@
+"""Alembic migrations, shipped inside the package so the app upgrades its own database."""

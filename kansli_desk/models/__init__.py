@@ -1,0 +1,45 @@
+"""SQLAlchemy models of Kansli Desk (no Qt here).
+
+Importing this package registers every table on :data:`Base.metadata`.
+"""
+
+from kansli_desk.models.audit import AuditEvent, SharedSetting
+from kansli_desk.models.base import Base, UTCDateTime, utcnow
+from kansli_desk.models.calls import (
+    NOTES_MAX_LENGTH,
+    Call,
+    CallArticleView,
+    Topic,
+    call_topics,
+)
+from kansli_desk.models.forms import (
+    Form,
+    FormAttachment,
+    FormParty,
+    FormStatusChange,
+    RegistryCounter,
+)
+from kansli_desk.models.knowledge import Article, ArticleRevision, article_topics
+from kansli_desk.models.users import User
+
+__all__ = [
+    "NOTES_MAX_LENGTH",
+    "Article",
+    "ArticleRevision",
+    "AuditEvent",
+    "Base",
+    "Call",
+    "CallArticleView",
+    "Form",
+    "FormAttachment",
+    "FormParty",
+    "FormStatusChange",
+    "RegistryCounter",
+    "SharedSetting",
+    "Topic",
+    "UTCDateTime",
+    "User",
+    "article_topics",
+    "call_topics",
+    "utcnow",
+]

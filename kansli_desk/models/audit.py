@@ -1,0 +1,46 @@
+"""The audit trail and team-wide settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kansli_desk.core.enums import AuditAction
+from kansli_desk.models.base import Base, UTCDateTime, enum_column, utcnow
+
+
+class AuditEvent(Base):
+    """Who did what, when, to which record and about which person.
+
+    Append-only: it holds no foreign keys, so it outlives the users and records
+    it names (HSLF-FS 2016:40 4 kap 9 §: kept at least five years).
+    """
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_person_at", "person_number", "at"),)
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    username: Mapped[str] = mapped_column(String(128))
+    role: Mapped[str] = mapped_column(String(32), default="")
+    action: Mapped[AuditAction] = enum_column(AuditAction, "action")
+    entity: Mapped[str] = mapped_column(String(64), default="")
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    person_number: Mapped[str | None] = mapped_column(String(20))
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    workstation: Mapped[str] = mapped_column(String(200), default="")
+
+
+class SharedSetting(Base):
+    """A setting shared by the whole team (stored in the database)."""
+
+    __tablename__ = "shared_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

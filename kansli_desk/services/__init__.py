@@ -1,0 +1,5 @@
+"""Qt-free service layer.
+
+Services take a :class:`~sqlalchemy.orm.Session` and never commit: the caller
+owns one transaction per user action (``with database.transaction() as s:``).
+"""

@@ -1,0 +1,267 @@
+"""Knowledge articles: the shipped Markdown files and the articles in the database.
+
+A shipped article is a Markdown file in ``resources/knowledge/`` with a header::
+
+    ---
+    id: kontakter
+    title: Kontakter och öppettider
+    topics: other, login_eid
+    sources: Regionens sida "Journal som e-tjänst" (seed)
+    owner: Regionstab Kansli
+    last_reviewed: 2026-11-27
+    review_interval_days: 365
+    ---
+    Markdown text ...
+
+On start, :func:`sync_shipped_articles` loads new files and updates articles
+nobody has edited locally; an article with local edits is never overwritten
+(issue 4 offers the newer shipped text instead).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.orm import Session, selectinload
+
+from kansli_desk.errors import ValidationError
+from kansli_desk.i18n import QT_TRANSLATE_NOOP
+from kansli_desk.models import Article, ArticleRevision, Topic
+
+CONTEXT = "Errors"
+REQUIRED_KEYS = ("id", "title", "topics", "sources", "owner", "last_reviewed")
+KNOWN_KEYS = (*REQUIRED_KEYS, "review_interval_days")
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """A parsed shipped article."""
+
+    slug: str
+    title: str
+    topics: tuple[str, ...]
+    sources: str
+    owner: str
+    last_reviewed: dt.date
+    review_interval_days: int
+    body: str
+    sha256: str
+
+
+class ArticleFileError(ValidationError):
+    """A shipped article file that cannot be used."""
+
+
+def parse_article_file(path: Path) -> ArticleFile:
+    """Read one article file.
+
+    Raises:
+        ArticleFileError: naming the file and what is wrong with it.
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ArticleFileError(_MSG_ENCODING, file=path.name) from None
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---" or "---" not in (s.strip() for s in lines[1:]):
+        raise ArticleFileError(_MSG_NO_HEADER, file=path.name)
+    end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
+    header: dict[str, str] = {}
+    for number, line in enumerate(lines[1:end], start=2):
+        key, sep, value = line.partition(":")
+        key = key.strip()
+        if not sep or key not in KNOWN_KEYS:
+            raise ArticleFileError(_MSG_BAD_LINE, file=path.name, line=number)
+        header[key] = value.strip()
+    missing = [key for key in REQUIRED_KEYS if not header.get(key)]
+    if missing:
+        raise ArticleFileError(_MSG_MISSING, file=path.name, keys=", ".join(missing))
+    try:
+        reviewed = dt.date.fromisoformat(header["last_reviewed"])
+        interval = int(header.get("review_interval_days") or 365)
+    except ValueError:
+        raise ArticleFileError(_MSG_BAD_DATE, file=path.name) from None
+    topics = tuple(t.strip() for t in header["topics"].split(",") if t.strip())
+    body = "\n".join(lines[end + 1 :]).strip() + "\n"
+    return ArticleFile(
+        slug=header["id"],
+        title=header["title"],
+        topics=topics,
+        sources=header["sources"],
+        owner=header["owner"],
+        last_reviewed=reviewed,
+        review_interval_days=interval,
+        body=body,
+        sha256=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+_MSG_ENCODING = QT_TRANSLATE_NOOP("Errors", "Article {file}: the file is not UTF-8 text.")
+_MSG_NO_HEADER = QT_TRANSLATE_NOOP(
+    "Errors", "Article {file}: the header between two lines of “---” is missing."
+)
+_MSG_BAD_LINE = QT_TRANSLATE_NOOP(
+    "Errors", "Article {file}, line {line}: expected “key: value” with a known key."
+)
+_MSG_MISSING = QT_TRANSLATE_NOOP("Errors", "Article {file}: the header lacks {keys}.")
+_MSG_BAD_DATE = QT_TRANSLATE_NOOP(
+    "Errors", "Article {file}: last_reviewed must be YYYY-MM-DD and the interval a number."
+)
+_MSG_UNKNOWN_TOPIC = QT_TRANSLATE_NOOP("Errors", "Article {file}: unknown topic “{topic}”.")
+
+
+@dataclass
+class SyncReport:
+    """What :func:`sync_shipped_articles` did."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    kept_local_edits: list[str] = field(default_factory=list)
+    errors: list[ArticleFileError] = field(default_factory=list)
+
+
+def sync_shipped_articles(session: Session, directory: Path) -> SyncReport:
+    """Bring the shipped articles into the database (a bad file is reported, not fatal)."""
+    report = SyncReport()
+    topics = {t.code: t for t in session.scalars(select(Topic))}
+    existing = {
+        a.slug: a for a in session.scalars(select(Article).options(selectinload(Article.revisions)))
+    }
+    for path in sorted(directory.glob("*.md")):
+        try:
+            shipped = parse_article_file(path)
+            unknown = [code for code in shipped.topics if code not in topics]
+            if unknown:
+                raise ArticleFileError(_MSG_UNKNOWN_TOPIC, file=path.name, topic=unknown[0])
+        except ArticleFileError as exc:
+            report.errors.append(exc)
+            continue
+        article = existing.get(shipped.slug)
+        if article is None:
+            article = Article(slug=shipped.slug, current_revision=0, revisions=[])
+            session.add(article)
+            report.created.append(shipped.slug)
+        elif article.shipped_hash == shipped.sha256:
+            continue
+        elif any(rev.author_id is not None for rev in article.revisions):
+            report.kept_local_edits.append(shipped.slug)
+            continue
+        else:
+            report.updated.append(shipped.slug)
+        _apply(article, shipped, [topics[code] for code in shipped.topics])
+    session.flush()
+    return report
+
+
+def _apply(article: Article, shipped: ArticleFile, topics: list[Topic]) -> None:
+    number = article.current_revision + 1
+    article.title = shipped.title
+    article.owner = shipped.owner
+    article.last_reviewed_on = shipped.last_reviewed
+    article.review_interval_days = shipped.review_interval_days
+    article.shipped_hash = shipped.sha256
+    article.current_revision = number
+    article.topics = topics
+    article.revisions.append(
+        ArticleRevision(
+            number=number,
+            title=shipped.title,
+            body=shipped.body,
+            sources=shipped.sources,
+            comment="Levererad version",
+        )
+    )
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One line of the article list."""
+
+    id: int
+    title: str
+    last_reviewed_on: dt.date | None
+    needs_review: bool
+
+    @property
+    def cursor(self) -> tuple[str, int]:
+        return (self.title, self.id)
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article as shown in the panel."""
+
+    id: int
+    title: str
+    body: str
+    sources: str
+    owner: str
+    revision: int
+    last_reviewed_on: dt.date | None
+    needs_review: bool
+
+
+def _needs_review(reviewed: dt.date | None, interval: int, today: dt.date) -> bool:
+    return reviewed is None or (today - reviewed).days > interval
+
+
+def list_articles(
+    session: Session,
+    *,
+    query: str = "",
+    after: tuple[str, int] | None = None,
+    limit: int = 200,
+    today: dt.date | None = None,
+) -> list[ArticleRow]:
+    """Articles by title, ``limit`` at a time after ``after``.
+
+    ``query`` keeps titles containing every word (issue 4 adds ranked full-text search).
+    """
+    today = today or dt.date.today()
+    stmt = (
+        select(Article)
+        .where(Article.retired_at.is_(None))
+        .order_by(Article.title, Article.id)
+        .limit(limit)
+    )
+    if after is not None:
+        stmt = stmt.where(tuple_(Article.title, Article.id) > tuple_(*after))
+    words = query.split()
+    for word in words[:10]:
+        stmt = stmt.where(func.lower(Article.title).contains(word.lower(), autoescape=True))
+    return [
+        ArticleRow(
+            a.id,
+            a.title,
+            a.last_reviewed_on,
+            _needs_review(a.last_reviewed_on, a.review_interval_days, today),
+        )
+        for a in session.scalars(stmt)
+    ]
+
+
+def get_article(session: Session, article_id: int, *, today: dt.date | None = None) -> ArticleView:
+    """The current revision of an article."""
+    today = today or dt.date.today()
+    article = session.get_one(Article, article_id)
+    revision = session.scalars(
+        select(ArticleRevision).where(
+            ArticleRevision.article_id == article_id,
+            ArticleRevision.number == article.current_revision,
+        )
+    ).one()
+    return ArticleView(
+        id=article.id,
+        title=revision.title,
+        body=revision.body,
+        sources=revision.sources,
+        owner=article.owner,
+        revision=revision.number,
+        last_reviewed_on=article.last_reviewed_on,
+        needs_review=_needs_review(article.last_reviewed_on, article.review_interval_days, today),
+    )

@@ -1,0 +1,173 @@
+"""Typed user settings, declared once, stored as JSON in the config folder.
+
+Every setting is an :class:`Option` declared in this module with its type and
+default (the pattern of Picard's ``options.py``). The file carries a version;
+:data:`_UPGRADES` migrates older files. Secrets are never stored here: the
+PostgreSQL password lives in the OS keyring (:mod:`kansli_desk.services.secrets`),
+and :data:`DATABASE_URL` refuses a URL that carries one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
+
+from kansli_desk import paths
+from kansli_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    """One setting: its key, default and a check of stored values."""
+
+    key: str
+    default: T
+    doc: str
+    valid: Callable[[Any], bool]
+
+
+_ALL: dict[str, Option[Any]] = {}
+
+
+def _option(key: str, default: T, doc: str, valid: Callable[[Any], bool]) -> Option[T]:
+    opt = Option(key, default, doc, valid)
+    _ALL[key] = opt
+    return opt
+
+
+def _is_str(v: Any) -> bool:
+    return isinstance(v, str)
+
+
+def _is_hhmm(v: Any) -> bool:
+    if not isinstance(v, str) or len(v) != 5 or v[2] != ":":
+        return False
+    hh, mm = v[:2], v[3:]
+    return hh.isdigit() and mm.isdigit() and int(hh) < 24 and int(mm) < 60
+
+
+def _url_without_password(v: Any) -> bool:
+    if not isinstance(v, str):
+        return False
+    # scheme://user:password@host: a ':' inside the user-info part means a password.
+    rest = v.split("://", 1)[1] if "://" in v else ""
+    userinfo = rest.split("@", 1)[0] if "@" in rest.split("/", 1)[0] else ""
+    return ":" not in userinfo
+
+
+# --- user settings -------------------------------------------------------
+LANGUAGE = _option(
+    "ui/language", DEFAULT_LANGUAGE, "Language of the user interface.", lambda v: v in LANGUAGES
+)
+DATABASE_URL = _option(
+    "database/url",
+    "",
+    "Database URL without password; empty means the embedded SQLite file.",
+    _url_without_password,
+)
+OFFICE_WEEKDAYS = _option(
+    "office_hours/weekdays",
+    [0, 1, 2, 3, 4],
+    "Weekdays the Kansli is open (0 = Monday).",
+    lambda v: isinstance(v, list) and all(isinstance(d, int) and 0 <= d <= 6 for d in v),
+)
+OFFICE_OPENS = _option("office_hours/opens", "08:00", "Opening time (HH:MM).", _is_hhmm)
+OFFICE_CLOSES = _option("office_hours/closes", "16:30", "Closing time (HH:MM).", _is_hhmm)
+
+# --- persisted UI state (base64 of Qt's saveGeometry/saveState) -----------
+WINDOW_GEOMETRY = _option("state/window_geometry", "", "Main window geometry.", _is_str)
+WINDOW_STATE = _option("state/window_state", "", "Main window docks and toolbars.", _is_str)
+MAIN_SPLITTER = _option("state/main_splitter", "", "Splitter between registers and panel.", _is_str)
+CURRENT_TAB = _option(
+    "state/current_tab", 0, "Register tab shown last.", lambda v: isinstance(v, int) and v >= 0
+)
+
+
+def all_options() -> list[Option[Any]]:
+    """Every declared option."""
+    return list(_ALL.values())
+
+
+# Upgrades from file version N to N + 1, keyed by N.
+_UPGRADES: dict[int, Callable[[dict[str, Any]], None]] = {}
+
+
+class Settings:
+    """The settings file.
+
+    Attributes:
+        path: the JSON file.
+        _values: stored values by key; only valid values of declared options.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path if path is not None else paths.config_dir() / "settings.json"
+        self._values: dict[str, Any] = {}
+        self._load()
+
+    def get(self, option: Option[T]) -> T:
+        """The stored value, or the default."""
+        return cast(T, self._values.get(option.key, option.default))
+
+    def set(self, option: Option[T], value: T) -> None:
+        """Change a value in memory; :meth:`save` writes it.
+
+        Raises:
+            ValueError: the value is not valid for the option.
+        """
+        if not option.valid(value):
+            raise ValueError(f"invalid value for setting {option.key}")
+        if value == option.default:
+            self._values.pop(option.key, None)
+        else:
+            self._values[option.key] = value
+
+    def save(self) -> None:
+        """Write the file atomically (a crash never leaves half a file)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"version": SETTINGS_VERSION, "values": self._values}
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, indent=2, ensure_ascii=False, sort_keys=True)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def _load(self) -> None:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as exc:
+            log.warning("Settings file unreadable, using defaults: %s", exc)
+            return
+        if not isinstance(raw, dict) or not isinstance(raw.get("values"), dict):
+            log.warning("Settings file has an unknown layout, using defaults")
+            return
+        version = raw.get("version", 0)
+        values: dict[str, Any] = raw["values"]
+        while isinstance(version, int) and version < SETTINGS_VERSION:
+            upgrade = _UPGRADES.get(version)
+            if upgrade is not None:
+                upgrade(values)
+            version += 1
+        for key, value in values.items():
+            option = _ALL.get(key)
+            if option is not None and option.valid(value):
+                self._values[key] = value
+            else:
+                log.warning("Ignoring unknown or invalid setting %s", key)

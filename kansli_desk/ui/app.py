@@ -1,0 +1,178 @@
+"""Starting the desktop application.
+
+The window is shown before anything slow happens: SQLAlchemy, the database,
+the holiday tables and the keyring are all loaded by background jobs after
+the first paint, so the program feels instant even on a big shared database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+import time
+from types import TracebackType
+
+from kansli_desk import APP_ID, APP_NAME, paths
+from kansli_desk.errors import MSG_NO_DISPLAY, KnownError
+from kansli_desk.i18n import set_translator, translate
+from kansli_desk.settings import DATABASE_URL, Settings
+
+log = logging.getLogger(__name__)
+
+LOG_FILE = "kansli-desk.log"
+
+
+def has_display() -> bool:
+    """Whether Qt can open windows (Linux needs X11 or Wayland, or a chosen platform)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(var) for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def setup_logging() -> None:
+    """Log to a rotating file in the data folder (never personnummer or passwords)."""
+    directory = paths.data_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            directory / LOG_FILE, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
+    """Show the main window and run until it is closed; returns the exit status."""
+    if not has_display():
+        from kansli_desk.ui.translation import load_translator
+
+        translator = load_translator(language)
+        if translator is not None:
+            set_translator(lambda ctx, text: translator.translate(ctx, text) or text)
+        print(f"{APP_ID}: {translate('Errors', MSG_NO_DISPLAY)}", file=sys.stderr)
+        return 1
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from kansli_desk.ui.context import AppContext
+    from kansli_desk.ui.main_window import MainWindow
+    from kansli_desk.ui.translation import load_translator
+
+    setup_logging()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("Region Kalmar län")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "kansli-desk.svg"))))
+    translators: list[QTranslator] = []
+    ours = load_translator(language)
+    if ours is not None:
+        qt_own = QTranslator(app)
+        if qt_own.load(
+            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        ):
+            translators.append(qt_own)
+        translators.append(ours)
+    for translator in translators:
+        app.installTranslator(translator)
+    set_translator(QCoreApplication.translate)
+
+    context = AppContext(settings, language)
+    window = MainWindow(context)
+    previous_hook = sys.excepthook
+    sys.excepthook = _excepthook
+    probe = _StartupProbe(context, window) if args.quit_after_start else None
+    window.show()
+
+    def open_database() -> None:
+        _open_initial_database(context, args.database, settings)
+
+    QTimer.singleShot(0, open_database)
+    if probe is not None:
+        QTimer.singleShot(0, probe.window_shown)
+    try:
+        status = app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        context.close()
+        set_translator(None)
+    return int(status)
+
+
+def _open_initial_database(context: object, cli_url: str | None, settings: Settings) -> None:
+    """Choose the database from the arguments and settings, and open it in the background."""
+    from kansli_desk.ui.context import AppContext
+
+    assert isinstance(context, AppContext)
+
+    def job() -> tuple[object, str | None]:
+        from kansli_desk.services.database import choose_location
+
+        return choose_location(cli_url, settings.get(DATABASE_URL))
+
+    def chosen(result: tuple[object, str | None]) -> None:
+        location, password = result
+        context.open_database(location, password)  # type: ignore[arg-type]
+
+    def failed(error: BaseException) -> None:
+        context.open_failed.emit(error, None)
+
+    context.runner.run_db(job, chosen, failed)
+
+
+class _StartupProbe:
+    """For ``--quit-after-start`` (bench/startup.py): report progress, then quit."""
+
+    def __init__(self, context: object, window: object) -> None:
+        from kansli_desk.ui.context import AppContext
+        from kansli_desk.ui.main_window import MainWindow
+
+        assert isinstance(context, AppContext) and isinstance(window, MainWindow)
+        self._started = time.perf_counter()
+        window.call_log.list.model.batch_loaded.connect(self.first_rows)
+        context.open_failed.connect(self.failed)
+        self._done = False
+
+    def _say(self, what: str) -> None:
+        print(f"{what} {time.perf_counter() - self._started:.4f}", flush=True)
+
+    def window_shown(self) -> None:
+        self._say("window-shown")
+
+    def first_rows(self, count: int) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._say(f"first-rows({count})")
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        QTimer.singleShot(0, QApplication.quit)
+
+    def failed(self, error: object, _location: object) -> None:
+        message = error.message() if isinstance(error, KnownError) else repr(error)
+        print(f"open-failed {message}", flush=True)
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.exit(1)
+
+
+def _excepthook(
+    kind: type[BaseException], error: BaseException, traceback: TracebackType | None
+) -> None:
+    """Unhandled exceptions in slots: log with traceback, tell the user politely."""
+    from kansli_desk.ui.tasks import report_unexpected
+
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, traceback)
+        return
+    report_unexpected(error.with_traceback(traceback))

@@ -1,0 +1,1 @@
+"""The knowledge panel area."""

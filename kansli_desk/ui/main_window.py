@@ -1,0 +1,354 @@
+"""The main window: assembles the panels, the menus and the status bar.
+
+The window only wires things together; each area is its own widget
+(:class:`CallLogPanel`, :class:`FormsRegisterPanel`, :class:`KnowledgePanel`).
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+
+from kansli_desk import APP_NAME, __version__
+from kansli_desk.errors import KnownError, PasswordRequiredError
+from kansli_desk.i18n import LANGUAGES
+from kansli_desk.settings import (
+    CURRENT_TAB,
+    DATABASE_URL,
+    LANGUAGE,
+    MAIN_SPLITTER,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    Option,
+)
+from kansli_desk.ui.call_log.panel import CallLogPanel
+from kansli_desk.ui.context import AppContext
+from kansli_desk.ui.dialogs.connection import ConnectionDialog
+from kansli_desk.ui.dialogs.password import PasswordDialog
+from kansli_desk.ui.forms_register.panel import FormsRegisterPanel
+from kansli_desk.ui.knowledge.panel import KnowledgePanel
+from kansli_desk.ui.status_bar import StatusBar
+from kansli_desk.ui.tasks import set_unexpected_handler
+
+if TYPE_CHECKING:
+    from kansli_desk.services.database import DatabaseLocation
+
+
+class MainWindow(QMainWindow):
+    """Registers in tabs on the left, the knowledge panel on the right.
+
+    Attributes:
+        tabs: the register tabs (call log, form register).
+        call_log, forms_register, knowledge: the three areas.
+        splitter: between the registers and the knowledge panel.
+        status: the status bar.
+    """
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._context = context
+        self._remember_password = False
+        self._remember_location = False
+        self.setWindowTitle(APP_NAME)
+        self.call_log = CallLogPanel(context, self)
+        self.forms_register = FormsRegisterPanel(context, self)
+        self.knowledge = KnowledgePanel(context, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("registerTabs")
+        self.tabs.setAccessibleName(self.tr("Registers"))
+        self.tabs.addTab(self.call_log, self.tr("&Call log"))
+        self.tabs.addTab(self.forms_register, self.tr("&Form register"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.knowledge)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.status = StatusBar(context, self)
+        self.setStatusBar(self.status)
+        self._build_menus()
+        self._restore_state()
+        context.database_opened.connect(self._on_database_opened)
+        context.open_failed.connect(self._on_open_failed)
+        set_unexpected_handler(self._show_unexpected)
+
+    # --- menus -------------------------------------------------------------
+    def _action(
+        self, text: str, object_name: str, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(object_name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.addAction(action)  # shortcuts work even with the menu bar hidden
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.connect_action = self._action(
+            self.tr("&Connect to a shared database…"), "actionConnect", "Ctrl+Shift+O"
+        )
+        self.connect_action.triggered.connect(self.show_connection_dialog)
+        self.local_action = self._action(self.tr("Use the &local database"), "actionUseLocal")
+        self.local_action.triggered.connect(self.use_local_database)
+        quit_action = self._action(self.tr("&Quit"), "actionQuit", QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")]
+        )
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.connect_action)
+        file_menu.addAction(self.local_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        show_calls = self._action(self.tr("&Call log"), "actionShowCalls", "Ctrl+1")
+        show_calls.triggered.connect(lambda: self.show_tab(0))
+        show_forms = self._action(self.tr("&Form register"), "actionShowForms", "Ctrl+2")
+        show_forms.triggered.connect(lambda: self.show_tab(1))
+        search = self._action(self.tr("&Search the knowledge articles"), "actionSearch", "Ctrl+K")
+        search.triggered.connect(self.focus_knowledge_search)
+        self.toggle_knowledge = self._action(
+            self.tr("Show the &knowledge panel"), "actionToggleKnowledge", "F9"
+        )
+        self.toggle_knowledge.setCheckable(True)
+        self.toggle_knowledge.setChecked(True)
+        self.toggle_knowledge.toggled.connect(self.knowledge.setVisible)
+        for action in (show_calls, show_forms, search, self.toggle_knowledge):
+            view_menu.addAction(action)
+
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        language_menu.setObjectName("menuLanguage")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        current = self._context.settings.get(LANGUAGE)
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)
+            action.setObjectName(f"actionLanguage_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = self._action(self.tr("&About Kansli Desk"), "actionAbout")
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    # --- actions -----------------------------------------------------------
+    @Slot()
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        page = self.tabs.currentWidget()
+        view = page.findChild(QWidget, "callList" if index == 0 else "formList")
+        (view or page).setFocus()
+
+    @Slot()
+    def focus_knowledge_search(self) -> None:
+        self.toggle_knowledge.setChecked(True)
+        self.knowledge.search.setFocus()
+        self.knowledge.search.selectAll()
+
+    @Slot()
+    def show_connection_dialog(self) -> None:
+        current = self._context.database
+        dialog = ConnectionDialog(self._context.runner, current.location if current else None, self)
+        if dialog.exec() != ConnectionDialog.DialogCode.Accepted:
+            return
+        self._remember_password = dialog.remember.isChecked()
+        self._open(dialog.location(), dialog.entered_password(), remember_location=True)
+
+    @Slot()
+    def use_local_database(self) -> None:
+        from kansli_desk.services.database import default_location
+
+        self._context.settings.set(DATABASE_URL, "")
+        self._context.settings.save()
+        self._open(default_location(), None, remember_location=False)
+
+    def _open(
+        self, location: DatabaseLocation, password: str | None, *, remember_location: bool
+    ) -> None:
+        self._remember_location = remember_location
+        self.status.database_label.setText(
+            self.tr("Opening {where}…").format(where=location.display)
+        )
+        self._context.open_database(location, password, remember_location=remember_location)
+
+    @Slot(str)
+    def set_language(self, code: str) -> None:
+        settings = self._context.settings
+        if settings.get(LANGUAGE) == code:
+            return
+        settings.set(LANGUAGE, code)
+        settings.save()
+        QMessageBox.information(
+            self,
+            APP_NAME,
+            self.tr("The new language is used the next time you start Kansli Desk."),
+        )
+
+    @Slot()
+    def show_about(self) -> None:
+        database = self._context.database
+        where = database.location.display if database else self.tr("none")
+        QMessageBox.about(
+            self,
+            self.tr("About Kansli Desk"),
+            self.tr(
+                "<h3>Kansli Desk {version}</h3>"
+                "<p>Call log, knowledge panel and form register for Regionstab Kansli, "
+                "Region Kalmar län.</p><p>Database: {where}</p>"
+            ).format(version=__version__, where=where),
+        )
+
+    # --- database events -----------------------------------------------------
+    @Slot()
+    def _on_database_opened(self) -> None:
+        outcome = self._context.last_open
+        database = self._context.database
+        if outcome is None or database is None:
+            return
+        if self._remember_password and outcome.password:
+            self._store_password(database.location, outcome.password)
+        self._remember_password = False
+        if outcome.result.upgraded and not outcome.result.created:
+            self.status.showMessage(
+                self.tr("The database was upgraded to the current schema."), 10_000
+            )
+
+    def _store_password(self, location: DatabaseLocation, password: str) -> None:
+        def job() -> bool:
+            from kansli_desk.services import secrets
+
+            return secrets.set_password(location.keyring_account, password)
+
+        def done(stored: bool) -> None:
+            if not stored:
+                QMessageBox.information(
+                    self,
+                    APP_NAME,
+                    self.tr(
+                        "No keyring is available on this computer, so the password could "
+                        "not be saved. It is kept in memory until you quit Kansli Desk."
+                    ),
+                )
+
+        self._context.runner.run(job, done)
+
+    @Slot(object, object)
+    def _on_open_failed(self, error: object, location: object) -> None:
+        if isinstance(error, PasswordRequiredError) and location is not None:
+            answer = PasswordDialog.ask(
+                error.message(), str(getattr(location, "display", "")), self
+            )
+            if answer is not None:
+                password, self._remember_password = answer
+                self._open(location, password, remember_location=self._remember_location)  # type: ignore[arg-type]
+                return
+        message = (
+            error.message()
+            if isinstance(error, KnownError)
+            else self.tr(
+                "The database could not be opened because of an unexpected error. "
+                "The details are in the log file."
+            )
+        )
+        if not isinstance(error, KnownError):
+            assert isinstance(error, BaseException)
+            from kansli_desk.ui.tasks import report_unexpected
+
+            report_unexpected(error)
+        has_database = self._context.database is not None
+        if has_database:
+            assert self._context.database is not None
+            self.status.show_location(self._context.database.location)
+        choice = self.ask_after_failure(message, has_database)
+        if choice == "connect":
+            self.show_connection_dialog()
+        elif choice == "local":
+            self.use_local_database()
+        elif choice == "quit":
+            self.close()
+
+    def ask_after_failure(self, message: str, has_database: bool) -> str:
+        """Ask what to do after a failed open: "connect", "local", "quit" or "keep"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self)
+        box.setObjectName("databaseProblem")
+        connect = box.addButton(
+            self.tr("Choose another database…"), QMessageBox.ButtonRole.ActionRole
+        )
+        local = box.addButton(self.tr("Use the local database"), QMessageBox.ButtonRole.ActionRole)
+        if has_database:
+            keep = box.addButton(
+                self.tr("Keep the current database"), QMessageBox.ButtonRole.RejectRole
+            )
+        else:
+            keep = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is connect:
+            return "connect"
+        if clicked is local:
+            return "local"
+        return "keep" if has_database else "quit"
+
+    def _show_unexpected(self, error: BaseException) -> None:
+        del error  # logged with its traceback by report_unexpected
+        QMessageBox.warning(
+            self,
+            APP_NAME,
+            self.tr(
+                "Something unexpected went wrong. Nothing you saved was lost; the details "
+                "are in the log file. Please tell the developers."
+            ),
+        )
+
+    # --- state ---------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = self._context.settings
+        if not self._restore(WINDOW_GEOMETRY, self.restoreGeometry):
+            self.resize(1280, 800)
+        self._restore(WINDOW_STATE, self.restoreState)
+        if not self._restore(MAIN_SPLITTER, self.splitter.restoreState):
+            self.splitter.setSizes([860, 420])
+        self.tabs.setCurrentIndex(min(settings.get(CURRENT_TAB), self.tabs.count() - 1))
+
+    def _restore(self, option: Option[str], apply: object) -> bool:
+        data = self._context.settings.get(option)
+        if not data:
+            return False
+        try:
+            raw = base64.b64decode(data.encode("ascii"), validate=True)
+        except ValueError:
+            return False
+        return bool(apply(QByteArray(raw)))  # type: ignore[operator]
+
+    def save_state(self) -> None:
+        """Remember geometry, splitter and tab for the next start."""
+        settings = self._context.settings
+
+        def encode(data: QByteArray) -> str:
+            return base64.b64encode(bytes(data.data())).decode("ascii")
+
+        settings.set(WINDOW_GEOMETRY, encode(self.saveGeometry()))
+        settings.set(WINDOW_STATE, encode(self.saveState()))
+        settings.set(MAIN_SPLITTER, encode(self.splitter.saveState()))
+        settings.set(CURRENT_TAB, self.tabs.currentIndex())
+        settings.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        set_unexpected_handler(None)
+        super().closeEvent(event)

@@ -1,0 +1,881 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv">
+<context>
+    <name>CallLogPanel</name>
+    <message>
+        <source>&lt;b&gt;Calls&lt;/b&gt;, newest first</source>
+        <translation>&lt;b&gt;Samtal&lt;/b&gt;, nyaste först</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Längd</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Rådgivare</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Uppringare</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Ämnen</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Callback due</source>
+        <translation>Återringning senast</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>Call list</source>
+        <translation>Samtalslista</translation>
+    </message>
+    <message>
+        <source>{due} (done)</source>
+        <translation>{due} (klar)</translation>
+    </message>
+    <message>
+        <source>Loading calls…</source>
+        <translation>Läser in samtal…</translation>
+    </message>
+    <message>
+        <source>No calls yet.</source>
+        <translation>Inga samtal ännu.</translation>
+    </message>
+    <message>
+        <source>{count} calls shown; scroll down for more.</source>
+        <translation>{count} samtal visas; rulla nedåt för fler.</translation>
+    </message>
+    <message>
+        <source>All {count} calls shown.</source>
+        <translation>Alla {count} samtal visas.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Interrupted; nothing more was written.</source>
+        <translation>Avbrutet; inget mer skrevs.</translation>
+    </message>
+    <message>
+        <source>Password for {where}: </source>
+        <translation>Lösenord för {where}: </translation>
+    </message>
+    <message>
+        <source>The database {where} is up to date (schema {revision}).</source>
+        <translation>Databasen {where} är aktuell (schema {revision}).</translation>
+    </message>
+    <message>
+        <source>Created the database {where} (schema {revision}).</source>
+        <translation>Skapade databasen {where} (schema {revision}).</translation>
+    </message>
+    <message>
+        <source>Upgraded the database {where} from schema {old} to {revision}.</source>
+        <translation>Uppgraderade databasen {where} från schema {old} till {revision}.</translation>
+    </message>
+    <message>
+        <source>Wrote {calls} calls and {forms} forms to {where} in {seconds} s.</source>
+        <translation>Skrev {calls} samtal och {forms} blanketter till {where} på {seconds} s.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect to a shared database</source>
+        <translation>Anslut till en delad databas</translation>
+    </message>
+    <message>
+        <source>Connect to the team&apos;s shared PostgreSQL database. The password is never written to the settings; tick the box to keep it in the system&apos;s keyring.</source>
+        <translation>Anslut till teamets delade PostgreSQL-databas. Lösenordet skrivs aldrig till inställningarna; kryssa i rutan för att spara det i systemets nyckelring.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Databas</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the keyring</source>
+        <translation>&amp;Kom ihåg lösenordet i nyckelringen</translation>
+    </message>
+    <message>
+        <source>Remember the password</source>
+        <translation>Kom ihåg lösenordet</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Testa anslutningen</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Testa anslutningen</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Databas:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Användare:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Lösenord:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>A&amp;nslut</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>Ansluter till {server}…</translation>
+    </message>
+    <message>
+        <source>The connection works. The database is empty; Kansli Desk prepares it when you connect.</source>
+        <translation>Anslutningen fungerar. Databasen är tom; Kansli Desk förbereder den när du ansluter.</translation>
+    </message>
+    <message>
+        <source>The connection works. The database is a Kansli Desk database (schema {rev}).</source>
+        <translation>Anslutningen fungerar. Databasen är en Kansli Desk-databas (schema {rev}).</translation>
+    </message>
+    <message>
+        <source>The connection works. The database is upgraded from schema {old} to {rev} when you connect.</source>
+        <translation>Anslutningen fungerar. Databasen uppgraderas från schema {old} till {rev} när du ansluter.</translation>
+    </message>
+    <message>
+        <source>The connection works, but the database belongs to a newer version of Kansli Desk (schema {old}). Update the program first.</source>
+        <translation>Anslutningen fungerar, men databasen hör till en nyare version av Kansli Desk (schema {old}). Uppdatera programmet först.</translation>
+    </message>
+    <message>
+        <source>The connection works, but the database holds another program&apos;s tables. Choose an empty database.</source>
+        <translation>Anslutningen fungerar, men databasen innehåller ett annat programs tabeller. Välj en tom databas.</translation>
+    </message>
+</context>
+<context>
+    <name>Enums</name>
+    <message>
+        <source>Advisor</source>
+        <translation>Rådgivare</translation>
+    </message>
+    <message>
+        <source>Registry clerk</source>
+        <translation>Registrator</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Chef</translation>
+    </message>
+    <message>
+        <source>Citizen/patient</source>
+        <translation>Invånare/patient</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>Proxy/legal representative</source>
+        <translation>Ombud/legal ställföreträdare</translation>
+    </message>
+    <message>
+        <source>Health-care staff</source>
+        <translation>Vårdpersonal</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Annan</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvarat</translation>
+    </message>
+    <message>
+        <source>Referred to care unit</source>
+        <translation>Hänvisat till vårdenhet</translation>
+    </message>
+    <message>
+        <source>Referred to Supportcenter Vårdsystem</source>
+        <translation>Hänvisat till Supportcenter Vårdsystem</translation>
+    </message>
+    <message>
+        <source>Form sent or case registered</source>
+        <translation>Blankett skickad eller ärende registrerat</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Återuppringning</translation>
+    </message>
+    <message>
+        <source>Sealing and/or locking</source>
+        <translation>Försegling och/eller låsning</translation>
+    </message>
+    <message>
+        <source>Restoring direct access</source>
+        <translation>Återställande av direktåtkomst</translation>
+    </message>
+    <message>
+        <source>Removing a guardian&apos;s direct access</source>
+        <translation>Borttagande av direktåtkomst för vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>Access to a minor&apos;s record (13–15 years)</source>
+        <translation>Tillgång till minderårigs journal (13–15 år)</translation>
+    </message>
+    <message>
+        <source>The individual&apos;s own wish</source>
+        <translation>Enskilds önskemål</translation>
+    </message>
+    <message>
+        <source>Request of health-care staff</source>
+        <translation>På begäran av hälso- och sjukvårdspersonal</translation>
+    </message>
+    <message>
+        <source>Seal Journalen</source>
+        <translation>Försegla Journalen</translation>
+    </message>
+    <message>
+        <source>Lock the 1177 login</source>
+        <translation>Låsa inloggningen till 1177</translation>
+    </message>
+    <message>
+        <source>Unseal Journalen</source>
+        <translation>Häva förseglingen av Journalen</translation>
+    </message>
+    <message>
+        <source>Unlock the 1177 login</source>
+        <translation>Låsa upp inloggningen till 1177</translation>
+    </message>
+    <message>
+        <source>Remove guardian&apos;s direct access</source>
+        <translation>Ta bort vårdnadshavares direktåtkomst</translation>
+    </message>
+    <message>
+        <source>Give access to the minor&apos;s record</source>
+        <translation>Ge tillgång till minderårigs journal</translation>
+    </message>
+    <message>
+        <source>Remove access to the minor&apos;s record</source>
+        <translation>Ta bort tillgång till minderårigs journal</translation>
+    </message>
+    <message>
+        <source>Whole account</source>
+        <translation>Hela kontot</translation>
+    </message>
+    <message>
+        <source>Care unit</source>
+        <translation>Vårdenhet</translation>
+    </message>
+    <message>
+        <source>Care provider</source>
+        <translation>Vårdgivare</translation>
+    </message>
+    <message>
+        <source>Time period</source>
+        <translation>Tidsperiod</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Mottagen</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrerad</translation>
+    </message>
+    <message>
+        <source>Completion requested</source>
+        <translation>Komplettering begärd</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Vidarebefordrad</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Utförd</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bekräftad</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Makulerad</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Avvisad</translation>
+    </message>
+    <message>
+        <source>Person concerned</source>
+        <translation>Berörd person</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>Personal identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>Coordination number</source>
+        <translation>Samordningsnummer</translation>
+    </message>
+    <message>
+        <source>Reserve number</source>
+        <translation>Reservnummer</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Skapad</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Ändrad</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Borttagen</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Status ändrad</translation>
+    </message>
+    <message>
+        <source>Viewed unmasked identity number</source>
+        <translation>Visade omaskerat personnummer</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importerad</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exporterad</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Utskriven</translation>
+    </message>
+    <message>
+        <source>Purged</source>
+        <translation>Gallrad</translation>
+    </message>
+    <message>
+        <source>Opened the program</source>
+        <translation>Öppnade programmet</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Write the identity number as YYYYMMDD-NNNN (or YYMMDD-NNNN).</source>
+        <translation>Skriv numret som ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).</translation>
+    </message>
+    <message>
+        <source>This is an interim number (a letter in the last four characters), not a personal identity number. Use the person&apos;s personnummer, samordningsnummer or reservnummer.</source>
+        <translation>Det här är ett interimsnummer (en bokstav bland de fyra sista tecknen), inte ett personnummer. Använd personens personnummer, samordningsnummer eller reservnummer.</translation>
+    </message>
+    <message>
+        <source>The identity number does not contain a valid date.</source>
+        <translation>Numret innehåller inget giltigt datum.</translation>
+    </message>
+    <message>
+        <source>The identity number gives a birth date in the future.</source>
+        <translation>Numret ger ett födelsedatum i framtiden.</translation>
+    </message>
+    <message>
+        <source>The identity number has the serial 000, which is never issued.</source>
+        <translation>Numret har födelsenumret 000, som aldrig delas ut.</translation>
+    </message>
+    <message>
+        <source>The check digit (the last digit) is wrong: check the number for a typing error.</source>
+        <translation>Kontrollsiffran (sista siffran) stämmer inte: kontrollera numret så att det inte är felskrivet.</translation>
+    </message>
+    <message>
+        <source>No screen was found (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Kansli Desk from a desktop session.</source>
+        <translation>Ingen skärm hittades (varken DISPLAY eller WAYLAND_DISPLAY är satt). Starta Kansli Desk från en skrivbordssession.</translation>
+    </message>
+    <message>
+        <source>The database address is not valid. Use sqlite:///FILE or postgresql+psycopg://user@server/database.</source>
+        <translation>Databasadressen är inte giltig. Använd sqlite:///FIL eller postgresql+psycopg://användare@server/databas.</translation>
+    </message>
+    <message>
+        <source>Unknown database type “{scheme}”. Kansli Desk works with sqlite:///FILE or postgresql+psycopg://user@server/database.</source>
+        <translation>Okänd databastyp ”{scheme}”. Kansli Desk fungerar med sqlite:///FIL eller postgresql+psycopg://användare@server/databas.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL address must name a database.</source>
+        <translation>PostgreSQL-adressen måste ange en databas.</translation>
+    </message>
+    <message>
+        <source>The database {where} was made by a newer version of Kansli Desk (schema {revision}). Update the program before using this database; nothing was changed.</source>
+        <translation>Databasen {where} är skapad av en nyare version av Kansli Desk (schema {revision}). Uppdatera programmet innan du använder databasen; ingenting har ändrats.</translation>
+    </message>
+    <message>
+        <source>The database {where} holds tables of another program, not Kansli Desk. Choose an empty database or a Kansli Desk database; nothing was changed.</source>
+        <translation>Databasen {where} innehåller tabeller från ett annat program, inte Kansli Desk. Välj en tom databas eller en Kansli Desk-databas; ingenting har ändrats.</translation>
+    </message>
+    <message>
+        <source>The database {where} needs an upgrade first: run “kansli-desk db upgrade”.</source>
+        <translation>Databasen {where} behöver först uppgraderas: kör ”kansli-desk db upgrade”.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} är en mapp, inte en databasfil.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Mappen {folder} finns inte.</translation>
+    </message>
+    <message>
+        <source>The database file {path} cannot be written to (it or its folder is read-only). Check the file&apos;s permissions or choose another database.</source>
+        <translation>Det går inte att skriva i databasfilen {path} (filen eller mappen är skrivskyddad). Kontrollera behörigheterna eller välj en annan databas.</translation>
+    </message>
+    <message>
+        <source>The file {path} is damaged or is not a Kansli Desk database; nothing was changed.</source>
+        <translation>Filen {path} är skadad eller är ingen Kansli Desk-databas; ingenting har ändrats.</translation>
+    </message>
+    <message>
+        <source>The database file {path} is busy in another program. Try again in a moment.</source>
+        <translation>Databasfilen {path} används av ett annat program. Försök igen om en stund.</translation>
+    </message>
+    <message>
+        <source>The database file {path} cannot be opened ({detail}).</source>
+        <translation>Databasfilen {path} kan inte öppnas ({detail}).</translation>
+    </message>
+    <message>
+        <source>Wrong password for {user} on {server}.</source>
+        <translation>Fel lösenord för {user} på {server}.</translation>
+    </message>
+    <message>
+        <source>The server {server} asks for a password for {user}.</source>
+        <translation>Servern {server} begär ett lösenord för {user}.</translation>
+    </message>
+    <message>
+        <source>The database “{name}” does not exist on {server}.</source>
+        <translation>Databasen ”{name}” finns inte på {server}.</translation>
+    </message>
+    <message>
+        <source>The user “{user}” does not exist on {server}.</source>
+        <translation>Användaren ”{user}” finns inte på {server}.</translation>
+    </message>
+    <message>
+        <source>The user “{user}” may not use the database {where} this way.</source>
+        <translation>Användaren ”{user}” har inte behörighet att använda databasen {where} på det här sättet.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database server {server}. Check the address and the network, and that the server is running.</source>
+        <translation>Det går inte att nå databasservern {server}. Kontrollera adressen och nätverket, och att servern är igång.</translation>
+    </message>
+    <message>
+        <source>The database {where} cannot be used ({detail}).</source>
+        <translation>Databasen {where} kan inte användas ({detail}).</translation>
+    </message>
+    <message>
+        <source>Fill in the server, the database and the user.</source>
+        <translation>Fyll i server, databas och användare.</translation>
+    </message>
+    <message>
+        <source>Article {file}: the file is not UTF-8 text.</source>
+        <translation>Artikeln {file}: filen är inte UTF-8-text.</translation>
+    </message>
+    <message>
+        <source>Article {file}: the header between two lines of “---” is missing.</source>
+        <translation>Artikeln {file}: huvudet mellan två rader ”---” saknas.</translation>
+    </message>
+    <message>
+        <source>Article {file}, line {line}: expected “key: value” with a known key.</source>
+        <translation>Artikeln {file}, rad {line}: förväntade ”nyckel: värde” med en känd nyckel.</translation>
+    </message>
+    <message>
+        <source>Article {file}: the header lacks {keys}.</source>
+        <translation>Artikeln {file}: huvudet saknar {keys}.</translation>
+    </message>
+    <message>
+        <source>Article {file}: last_reviewed must be YYYY-MM-DD and the interval a number.</source>
+        <translation>Artikeln {file}: last_reviewed måste vara ÅÅÅÅ-MM-DD och intervallet ett tal.</translation>
+    </message>
+    <message>
+        <source>Article {file}: unknown topic “{topic}”.</source>
+        <translation>Artikeln {file}: okänt ämne ”{topic}”.</translation>
+    </message>
+</context>
+<context>
+    <name>FormsRegisterPanel</name>
+    <message>
+        <source>&lt;b&gt;Paper forms&lt;/b&gt;, most recently received first</source>
+        <translation>&lt;b&gt;Pappersblanketter&lt;/b&gt;, senast mottagna först</translation>
+    </message>
+    <message>
+        <source>Registry no.</source>
+        <translation>Diarienr</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Mottagen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Akut</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>Care unit</source>
+        <translation>Vårdenhet</translation>
+    </message>
+    <message>
+        <source>Form register</source>
+        <translation>Blankettregister</translation>
+    </message>
+    <message>
+        <source>Loading forms…</source>
+        <translation>Läser in blanketter…</translation>
+    </message>
+    <message>
+        <source>No forms registered yet.</source>
+        <translation>Inga blanketter registrerade ännu.</translation>
+    </message>
+    <message>
+        <source>{count} forms shown; scroll down for more.</source>
+        <translation>{count} blanketter visas; rulla nedåt för fler.</translation>
+    </message>
+    <message>
+        <source>All {count} forms shown.</source>
+        <translation>Alla {count} blanketter visas.</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePanel</name>
+    <message>
+        <source>Search the knowledge articles</source>
+        <translation>Sök i kunskapsartiklarna</translation>
+    </message>
+    <message>
+        <source>Search articles…</source>
+        <translation>Sök artiklar…</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Granskad</translation>
+    </message>
+    <message>
+        <source>Knowledge articles</source>
+        <translation>Kunskapsartiklar</translation>
+    </message>
+    <message>
+        <source>Article text</source>
+        <translation>Artikeltext</translation>
+    </message>
+    <message>
+        <source>Choose an article to read it here.</source>
+        <translation>Välj en artikel för att läsa den här.</translation>
+    </message>
+    <message>
+        <source>Loading articles…</source>
+        <translation>Läser in artiklar…</translation>
+    </message>
+    <message>
+        <source>No articles match.</source>
+        <translation>Inga artiklar matchar.</translation>
+    </message>
+    <message>
+        <source>No articles.</source>
+        <translation>Inga artiklar.</translation>
+    </message>
+    <message>
+        <source>{count} articles.</source>
+        <translation>{count} artiklar.</translation>
+    </message>
+    <message>
+        <source>Needs review:</source>
+        <translation>Behöver granskas:</translation>
+    </message>
+    <message>
+        <source>this article is past its review date; check it before relying on it.</source>
+        <translation>artikelns granskningsdatum har passerat; kontrollera den innan du litar på den.</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>Källor:</translation>
+    </message>
+    <message>
+        <source>Last reviewed {date} by {owner}, revision {revision}.</source>
+        <translation>Senast granskad {date} av {owner}, version {revision}.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Registers</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>&amp;Call log</source>
+        <translation>&amp;Samtalslogg</translation>
+    </message>
+    <message>
+        <source>&amp;Form register</source>
+        <translation>&amp;Blankettregister</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a shared database…</source>
+        <translation>&amp;Anslut till delad databas…</translation>
+    </message>
+    <message>
+        <source>Use the &amp;local database</source>
+        <translation>Använd den &amp;lokala databasen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>A&amp;vsluta</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>&amp;Search the knowledge articles</source>
+        <translation>&amp;Sök i kunskapsartiklarna</translation>
+    </message>
+    <message>
+        <source>Show the &amp;knowledge panel</source>
+        <translation>Visa &amp;kunskapspanelen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Inställningar</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;About Kansli Desk</source>
+        <translation>&amp;Om Kansli Desk</translation>
+    </message>
+    <message>
+        <source>Opening {where}…</source>
+        <translation>Öppnar {where}…</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time you start Kansli Desk.</source>
+        <translation>Det nya språket används nästa gång du startar Kansli Desk.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>About Kansli Desk</source>
+        <translation>Om Kansli Desk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kansli Desk {version}&lt;/h3&gt;&lt;p&gt;Call log, knowledge panel and form register for Regionstab Kansli, Region Kalmar län.&lt;/p&gt;&lt;p&gt;Database: {where}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kansli Desk {version}&lt;/h3&gt;&lt;p&gt;Samtalslogg, kunskapspanel och blankettregister för Regionstab Kansli, Region Kalmar län.&lt;/p&gt;&lt;p&gt;Databas: {where}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The database was upgraded to the current schema.</source>
+        <translation>Databasen uppgraderades till aktuellt schema.</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this computer, so the password could not be saved. It is kept in memory until you quit Kansli Desk.</source>
+        <translation>Det finns ingen nyckelring på den här datorn, så lösenordet kunde inte sparas. Det finns kvar i minnet tills du avslutar Kansli Desk.</translation>
+    </message>
+    <message>
+        <source>The database could not be opened because of an unexpected error. The details are in the log file.</source>
+        <translation>Databasen kunde inte öppnas på grund av ett oväntat fel. Detaljerna finns i loggfilen.</translation>
+    </message>
+    <message>
+        <source>Choose another database…</source>
+        <translation>Välj en annan databas…</translation>
+    </message>
+    <message>
+        <source>Use the local database</source>
+        <translation>Använd den lokala databasen</translation>
+    </message>
+    <message>
+        <source>Keep the current database</source>
+        <translation>Behåll nuvarande databas</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Nothing you saved was lost; the details are in the log file. Please tell the developers.</source>
+        <translation>Något oväntat gick fel. Inget du har sparat har gått förlorat; detaljerna finns i loggfilen. Meddela gärna utvecklarna.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Database password</source>
+        <translation>Databaslösenord</translation>
+    </message>
+    <message>
+        <source>Password for {where}</source>
+        <translation>Lösenord för {where}</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the keyring</source>
+        <translation>&amp;Kom ihåg lösenordet i nyckelringen</translation>
+    </message>
+    <message>
+        <source>Remember the password</source>
+        <translation>Kom ihåg lösenordet</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Lösenord:</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterList</name>
+    <message>
+        <source>The list could not be read.</source>
+        <translation>Listan kunde inte läsas in.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Öppnar databasen…</translation>
+    </message>
+    <message>
+        <source>{user} ({role})</source>
+        <translation>{user} ({role})</translation>
+    </message>
+    <message>
+        <source>Logged in as {login}</source>
+        <translation>Inloggad som {login}</translation>
+    </message>
+    <message>
+        <source>Local database: {path}</source>
+        <translation>Lokal databas: {path}</translation>
+    </message>
+    <message>
+        <source>Shared database: {where}</source>
+        <translation>Delad databas: {where}</translation>
+    </message>
+    <message>
+        <source>Kansli open until {time}</source>
+        <translation>Kansliet öppet till {time}</translation>
+    </message>
+    <message>
+        <source>Kansli closed</source>
+        <translation>Kansliet stängt</translation>
+    </message>
+    <message>
+        <source>opens {day} {time}</source>
+        <translation>öppnar {day} {time}</translation>
+    </message>
+    <message>
+        <source>Kansli closed ({holiday}); {opens}</source>
+        <translation>Kansliet stängt ({holiday}); {opens}</translation>
+    </message>
+    <message>
+        <source>Kansli closed; {opens}</source>
+        <translation>Kansliet stängt; {opens}</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>måndag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>tisdag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>onsdag</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>torsdag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>fredag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>lördag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>söndag</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>i dag</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>i morgon</translation>
+    </message>
+</context>
+</TS>

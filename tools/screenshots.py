@@ -1,0 +1,78 @@
+"""Grab the screens of the README offscreen: ``python tools/screenshots.py [OUTDIR]``.
+
+Builds a demo database in a temporary folder, opens the main window on it with
+the offscreen Qt platform, waits for the lists to load, and saves PNGs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="kansli-shots-"))
+    os.environ["KANSLI_DESK_DATA_DIR"] = str(tmp / "data")
+    os.environ["KANSLI_DESK_CONFIG_DIR"] = str(tmp / "config")
+    db_url = f"sqlite:///{tmp / 'demo.sqlite3'}"
+
+    from kansli_desk.services import demo
+    from kansli_desk.services.database import open_database, parse_location
+
+    location, _ = parse_location(db_url)
+    result = open_database(location)
+    demo.generate(result.database.engine, calls=3000, forms=400, seed=7)
+    result.database.close()
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kansli_desk.i18n import set_translator
+    from kansli_desk.settings import Settings
+    from kansli_desk.ui.context import AppContext
+    from kansli_desk.ui.main_window import MainWindow
+    from kansli_desk.ui.translation import load_translator
+
+    app = QApplication([sys.argv[0]])
+    translator = load_translator("sv")
+    if translator is not None:
+        app.installTranslator(translator)
+    set_translator(QCoreApplication.translate)
+    context = AppContext(Settings(tmp / "config" / "settings.json"), "sv")
+    window = MainWindow(context)
+    window.resize(1400, 820)
+    window.show()
+
+    def wait(condition: object, timeout_ms: int = 20_000) -> None:
+        loop_timer = QTimer()
+        loop_timer.setInterval(20)
+        loop = QEventLoop()
+        loop_timer.timeout.connect(lambda: loop.quit() if condition() else None)  # type: ignore[operator]
+        loop_timer.start()
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+
+    context.open_database(location)
+    wait(lambda: window.call_log.list.model.rowCount() > 0
+         and window.knowledge.list.model.rowCount() > 0)
+    window.knowledge.list.view.selectRow(0)
+    wait(lambda: bool(window.knowledge.article.toPlainText()))
+    wait(lambda: bool(window.status.office_label.text()))
+    window.grab().save(str(out / "main-window.png"))
+    window.tabs.setCurrentIndex(1)
+    wait(lambda: window.forms_register.list.model.rowCount() > 0)
+    window.grab().save(str(out / "form-register.png"))
+    window.close()
+    context.close()
+    print(f"screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
