@@ -132,8 +132,10 @@ def _install_cli_translator(language: str) -> None:
         set_translator(lambda ctx, text: translator.translate(ctx, text) or text)
 
 
-def open_for_cli(args: argparse.Namespace, settings: Settings) -> OpenResult:
-    """Open (creating or upgrading) the database the arguments select.
+def open_for_cli(
+    args: argparse.Namespace, settings: Settings, *, upgrade: bool = True
+) -> OpenResult:
+    """Open (creating or upgrading, if ``upgrade``) the database the arguments select.
 
     The password comes from the URL, the keyring, libpq's own sources
     (``PGPASSWORD``, ``~/.pgpass``), or, on a terminal, a prompt.
@@ -146,13 +148,13 @@ def open_for_cli(args: argparse.Namespace, settings: Settings) -> OpenResult:
     if password is None and not location.is_sqlite:
         password = secrets.get_password(location.keyring_account)
     try:
-        return open_database(location, password=password)
+        return open_database(location, password=password, upgrade=upgrade)
     except PasswordRequiredError as exc:
         if not sys.stdin.isatty():
             raise
         print(exc.message(), file=sys.stderr)
         prompt = translate(CONTEXT, MSG_PASSWORD_PROMPT).format(where=location.display)
-        return open_database(location, password=getpass.getpass(prompt))
+        return open_database(location, password=getpass.getpass(prompt), upgrade=upgrade)
 
 
 MSG_PASSWORD_PROMPT = QT_TRANSLATE_NOOP("Cli", "Password for {where}: ")
@@ -165,7 +167,8 @@ def _describe(location: DatabaseLocation) -> str:
 def _cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     from kansli_desk.services.schema import SCHEMA_HEAD, SchemaStatus
 
-    result = open_for_cli(args, settings)
+    # "status" only reports: an empty or older database is an error, never upgraded.
+    result = open_for_cli(args, settings, upgrade=args.db_command != "status")
     where = _describe(result.database.location)
     result.database.close()
     before = result.before

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
+from urllib.parse import parse_qsl
 
 from kansli_desk import paths
 from kansli_desk.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -61,10 +62,12 @@ def _is_hhmm(v: Any) -> bool:
 def _url_without_password(v: Any) -> bool:
     if not isinstance(v, str):
         return False
-    # scheme://user:password@host: a ':' inside the user-info part means a password.
     rest = v.split("://", 1)[1] if "://" in v else ""
-    userinfo = rest.split("@", 1)[0] if "@" in rest.split("/", 1)[0] else ""
-    return ":" not in userinfo
+    # scheme://user:password@host, read as SQLAlchemy reads it (a password may
+    # even hold an unescaped '/'), or libpq's ?password= parameter.
+    if re.match(r"[^:/]*:[^@]*@", rest):
+        return False
+    return all(key.lower() != "password" for key, _ in parse_qsl(rest.partition("?")[2]))
 
 
 # --- user settings -------------------------------------------------------
@@ -136,6 +139,8 @@ class Settings:
 
     def save(self) -> None:
         """Write the file atomically (a crash never leaves half a file)."""
+        import tempfile
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"version": SETTINGS_VERSION, "values": self._values}
         fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)

@@ -28,7 +28,8 @@ COORDINATION_DAY_OFFSET = 60
 
 _PATTERN = re.compile(
     r"(?P<century>\d{2})?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
-    r"(?P<sep>[-+]?)(?P<serial>[0-9A-Z]{3})(?P<check>\d)"
+    r"(?P<sep>[-+]?)(?P<serial>[0-9A-Z]{3})(?P<check>\d)",
+    re.ASCII,  # other scripts' digits are a format error, not a wrong check digit
 )
 
 
@@ -40,11 +41,15 @@ class IdentityNumber:
         kind: personnummer or samordningsnummer.
         number: 12 digits, e.g. ``191212121212``.
         birth_date: the date of birth (day − 60 for samordningsnummer).
+        birth_date_exact: False for a samordningsnummer whose month (00) or day
+            (60) Skatteverket could not establish; ``birth_date`` is then the
+            earliest possible date (the 1st of the month, or 1 January).
     """
 
     kind: IdKind
     number: str
     birth_date: dt.date
+    birth_date_exact: bool = True
 
     @property
     def formatted(self) -> str:
@@ -98,10 +103,15 @@ def parse_identity(text: str, *, today: dt.date | None = None) -> IdentityNumber
         raise _invalid(MSG_INTERIM)
     day = int(parts["dd"])
     kind = IdKind.PERSONNUMMER
-    if day > COORDINATION_DAY_OFFSET:
+    if day >= COORDINATION_DAY_OFFSET:
         kind = IdKind.SAMORDNINGSNUMMER
         day -= COORDINATION_DAY_OFFSET
     month, yy = int(parts["mm"]), int(parts["yy"])
+    # Skatteverket writes month 00 or day 00 (+60) in a samordningsnummer when the
+    # birth date cannot be established; personnummer always carry a full date.
+    exact = not (kind is IdKind.SAMORDNINGSNUMMER and (month == 0 or day == 0))
+    if not exact:
+        month, day = month or 1, day or 1
     if parts["century"] is not None:
         year = int(parts["century"]) * 100 + yy
     else:
@@ -124,7 +134,7 @@ def parse_identity(text: str, *, today: dt.date | None = None) -> IdentityNumber
     if not luhn.is_valid(ten):
         raise _invalid(MSG_CHECKSUM)
     number = f"{birth_date.year // 100:02d}{ten}"
-    return IdentityNumber(kind, number, birth_date)
+    return IdentityNumber(kind, number, birth_date, exact)
 
 
 def format_number(number: str) -> str:
@@ -137,9 +147,10 @@ def format_number(number: str) -> str:
 def mask(number: str | None) -> str:
     """``YYYYMMDD-XXXX`` from a stored number; empty for None.
 
-    Anything that is not 12 digits (a reservnummer, say) keeps only its first
-    eight characters.
+    Anything that is not 12 digits (a reservnummer, say) keeps at most its first
+    eight characters, and never any of its last four.
     """
     if not number:
         return ""
-    return f"{number[:8]}-XXXX"
+    shown = number[: max(0, min(8, len(number) - 4))].rstrip("-+ ")
+    return f"{shown}-XXXX"

@@ -31,6 +31,11 @@ def holiday_name(day: dt.date) -> str | None:
     return _holidays(day.year).get(day)
 
 
+def _swedish(at: dt.datetime) -> dt.datetime:
+    """``at`` in Swedish time; a naive datetime already is (not the machine's zone)."""
+    return at.replace(tzinfo=TIMEZONE) if at.tzinfo is None else at.astimezone(TIMEZONE)
+
+
 @dataclass(frozen=True)
 class OfficeStatus:
     """Whether the Kansli is open at a moment, and until or from when.
@@ -70,7 +75,7 @@ class OfficeHours:
 
     def status(self, at: dt.datetime) -> OfficeStatus:
         """Open or closed at ``at`` (any time zone; naive means Swedish time)."""
-        local = at.replace(tzinfo=TIMEZONE) if at.tzinfo is None else at.astimezone(TIMEZONE)
+        local = _swedish(at)
         day = local.date()
         opening = dt.datetime.combine(day, self.opens, TIMEZONE)
         closing = dt.datetime.combine(day, self.closes, TIMEZONE)
@@ -79,8 +84,11 @@ class OfficeHours:
         return OfficeStatus(False, self.next_opening(local), holiday_name(day))
 
     def next_opening(self, after: dt.datetime) -> dt.datetime | None:
-        """The next opening time after ``after`` (None if never: no weekdays)."""
-        local = after.astimezone(TIMEZONE)
+        """The next opening time after ``after`` (None if never: no weekdays).
+
+        Like :meth:`status`, a naive ``after`` means Swedish time.
+        """
+        local = _swedish(after)
         day = local.date()
         for offset in range(0, 400):
             candidate_day = day + dt.timedelta(days=offset)

@@ -143,7 +143,16 @@ def parse_location(text: str, *, is_default: bool = False) -> tuple[DatabaseLoca
             scheme=url.drivername,
         )
     password = url.password if url.password else None
-    url = url.set(drivername=driver, password=None)
+    # Rebuilt rather than ``url.set(password=None)``: ``set`` ignores None values,
+    # which would keep the password in the URL (and in the settings file).
+    url = URL.create(
+        driver,
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=url.query,
+    )
     if url.get_backend_name() == "postgresql" and not url.database:
         raise DatabaseError(
             QT_TRANSLATE_NOOP("Errors", "The PostgreSQL address must name a database.")

@@ -206,7 +206,7 @@ def generate(engine: Engine, *, calls: int, forms: int, seed: int | None = None)
     generator = _Generator(rng, today, load_test_numbers())
     with engine.begin() as conn:
         users = _ensure_users(conn)
-        topic_ids = dict(conn.execute(select(Topic.code, Topic.id)).tuples().all())
+        topic_ids = dict(conn.execute(select(Topic.code, Topic.id)).all())
         advisors = [uid for uid, role in users.values() if role is Role.ADVISOR]
         clerks = [uid for uid, role in users.values() if role is not Role.ADVISOR]
         form_ids = _write_forms(conn, generator, forms, clerks)
@@ -552,7 +552,7 @@ def _write_forms(conn: Connection, gen: _Generator, count: int, clerks: list[int
     received = sorted(rng.choice(days) for _ in range(count))
     first_id = _next_id(conn, Form.__table__)  # type: ignore[arg-type]
     counters = dict(
-        conn.execute(select(RegistryCounter.year, RegistryCounter.last_number)).tuples().all()
+        conn.execute(select(RegistryCounter.year, RegistryCounter.last_number)).all()
     )
     known_years = set(counters)
     forms: list[dict[str, Any]] = []

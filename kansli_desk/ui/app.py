@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import sys
 import time
@@ -34,6 +33,8 @@ def has_display() -> bool:
 
 def setup_logging() -> None:
     """Log to a rotating file in the data folder (never personnummer or passwords)."""
+    import logging.handlers
+
     directory = paths.data_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -66,7 +67,6 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
     from kansli_desk.ui.main_window import MainWindow
     from kansli_desk.ui.translation import load_translator
 
-    setup_logging()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -93,12 +93,16 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
     probe = _StartupProbe(context, window) if args.quit_after_start else None
     window.show()
 
-    def open_database() -> None:
-        _open_initial_database(context, args.database, settings)
-
-    QTimer.singleShot(0, open_database)
     if probe is not None:
         QTimer.singleShot(0, probe.window_shown)
+
+    def after_first_paint() -> None:
+        setup_logging()
+        _open_initial_database(context, args.database, settings)
+
+    # Two turns of the event loop: the window is painted before any slow work
+    # (a background import of SQLAlchemy still competes for the GIL) begins.
+    QTimer.singleShot(0, lambda: QTimer.singleShot(0, after_first_paint))
     try:
         status = app.exec()
     finally:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from kansli_desk import __version__, paths
-from kansli_desk.core.enums import AuditAction
 from kansli_desk.settings import DATABASE_URL, Settings
 from kansli_desk.ui.tasks import Failed, TaskRunner
 
@@ -152,6 +151,7 @@ class AppContext(QObject):
 
 def _open_job(location: DatabaseLocation, password: str | None) -> OpenOutcome:
     """Runs on the database thread: open, find the user, load shipped articles."""
+    from kansli_desk.core.enums import AuditAction
     from kansli_desk.services import audit, knowledge, secrets, users
     from kansli_desk.services.database import map_error, open_database
     from kansli_desk.services.errors import is_database_error

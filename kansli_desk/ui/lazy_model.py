@@ -170,13 +170,16 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         def done(rows: Sequence[R]) -> None:
             if generation != self._generation:
                 return
-            self._loading = False
-            self._more = len(rows) >= limit
+            # Still "loading" while the rows go in: views and model testers call
+            # fetchMore from the insert signals, and must not start a second
+            # load from the old cursor.
             if rows:
                 first = len(self._rows)
                 self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
                 self._rows.extend(rows)
                 self.endInsertRows()
+            self._more = len(rows) >= limit
+            self._loading = False
             self.batch_loaded.emit(len(self._rows))
 
         def failed(error: BaseException) -> None:

@@ -27,8 +27,6 @@ from kansli_desk.settings import (
 )
 from kansli_desk.ui.call_log.panel import CallLogPanel
 from kansli_desk.ui.context import AppContext
-from kansli_desk.ui.dialogs.connection import ConnectionDialog
-from kansli_desk.ui.dialogs.password import PasswordDialog
 from kansli_desk.ui.forms_register.panel import FormsRegisterPanel
 from kansli_desk.ui.knowledge.panel import KnowledgePanel
 from kansli_desk.ui.status_bar import StatusBar
@@ -99,10 +97,7 @@ class MainWindow(QMainWindow):
         self.connect_action.triggered.connect(self.show_connection_dialog)
         self.local_action = self._action(self.tr("Use the &local database"), "actionUseLocal")
         self.local_action.triggered.connect(self.use_local_database)
-        quit_action = self._action(self.tr("&Quit"), "actionQuit", QKeySequence.StandardKey.Quit)
-        quit_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")]
-        )
+        quit_action = self._action(self.tr("&Quit"), "actionQuit", "Ctrl+Q")
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.connect_action)
         file_menu.addAction(self.local_action)
@@ -161,6 +156,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_connection_dialog(self) -> None:
+        from kansli_desk.ui.dialogs.connection import ConnectionDialog
+
         current = self._context.database
         dialog = ConnectionDialog(self._context.runner, current.location if current else None, self)
         if dialog.exec() != ConnectionDialog.DialogCode.Accepted:
@@ -249,6 +246,8 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def _on_open_failed(self, error: object, location: object) -> None:
         if isinstance(error, PasswordRequiredError) and location is not None:
+            from kansli_desk.ui.dialogs.password import PasswordDialog
+
             answer = PasswordDialog.ask(
                 error.message(), str(getattr(location, "display", "")), self
             )

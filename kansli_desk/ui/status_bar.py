@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from kansli_desk.services.database import DatabaseLocation
 
 OFFICE_REFRESH_MS = 30_000
+FIRST_OFFICE_REFRESH_MS = 2_000
 
 
 class StatusBar(QStatusBar):
@@ -46,13 +47,21 @@ class StatusBar(QStatusBar):
         self._timer = QTimer(self)
         self._timer.setInterval(OFFICE_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_office_hours)
-        self._timer.start()
         context.database_opened.connect(self._on_database_opened)
-        # Office status needs the holiday tables: computed off the GUI thread.
-        QTimer.singleShot(0, self.refresh_office_hours)
+        # Office status needs the holiday tables, computed off the GUI thread; the
+        # first computation waits until the database is open (or a moment has
+        # passed), so loading them does not slow the start.
+        QTimer.singleShot(FIRST_OFFICE_REFRESH_MS, self._start_office_hours)
+
+    @Slot()
+    def _start_office_hours(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+            self.refresh_office_hours()
 
     @Slot()
     def _on_database_opened(self) -> None:
+        self._start_office_hours()
         context = self._context
         assert context.database is not None and context.user is not None
         self.show_location(context.database.location)
