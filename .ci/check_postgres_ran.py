@@ -7,7 +7,9 @@ import xml.etree.ElementTree as ET
 
 
 def main(report: str) -> int:
-    cases = [c for c in ET.parse(report).getroot().iter("testcase") if "[postgresql" in c.get("name", "")]
+    cases = [
+        c for c in ET.parse(report).getroot().iter("testcase") if "[postgresql" in c.get("name", "")
+    ]
     skipped = [c.get("name") for c in cases if c.find("skipped") is not None]
     if not cases:
         print("CI: no PostgreSQL test variants ran", file=sys.stderr)

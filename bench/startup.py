@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, demo_database, figure, isolated_env, median  # noqa: E402
+from _common import ROOT, demo_database, figure, isolated_env, median
 
 TARGET_RATIO = 1.5
 
@@ -65,8 +65,14 @@ def main() -> int:
         floor_rows.append(timed_markers(bare_table, env)["first-rows"])
     shutil.rmtree(home, ignore_errors=True)
     print(f"# {args.calls:,} calls, {args.runs} runs each, medians; offscreen Qt")
-    print(figure("startup, main window shown", median(shown), "s", median(floor_shown), TARGET_RATIO))
-    print(figure("startup, first 200 calls shown", median(rows), "s", median(floor_rows), TARGET_RATIO))
+    print(
+        figure("startup, main window shown", median(shown), "s", median(floor_shown), TARGET_RATIO)
+    )
+    print(
+        figure(
+            "startup, first 200 calls shown", median(rows), "s", median(floor_rows), TARGET_RATIO
+        )
+    )
     return 0
 
 

@@ -9,6 +9,7 @@ and :data:`DATABASE_URL` refuses a URL that carries one.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -121,8 +122,8 @@ class Settings:
         self._load()
 
     def get(self, option: Option[T]) -> T:
-        """The stored value, or the default."""
-        return cast(T, self._values.get(option.key, option.default))
+        """The stored value, or the default (a copy: changing it changes nothing)."""
+        return cast(T, copy.deepcopy(self._values.get(option.key, option.default)))
 
     def set(self, option: Option[T], value: T) -> None:
         """Change a value in memory; :meth:`save` writes it.

@@ -38,7 +38,7 @@ REQUIRE_PG_ENV = "KANSLI_DESK_REQUIRE_POSTGRES"
 class MemoryKeyring(keyring.backend.KeyringBackend):
     """A keyring that keeps passwords in a dict (real round trips, nothing on disk)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
@@ -68,7 +68,9 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Settings, logs and the default database of each test live in its own folder."""
     home = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("KANSLI_DESK_DATA_DIR", str(home / "data"))
@@ -108,7 +110,7 @@ class PostgresServer:
         self.admin_url = admin_url
         self._engine = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
         self.template = f"kd_template_{uuid.uuid4().hex[:8]}"
-        self._execute(f'CREATE DATABASE "{self.template}" TEMPLATE template0 ENCODING \'UTF8\'')
+        self._execute(f"CREATE DATABASE \"{self.template}\" TEMPLATE template0 ENCODING 'UTF8'")
         result = open_database(self.location(self.template))
         result.database.close()
 

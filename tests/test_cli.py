@@ -70,6 +70,8 @@ def python_m(
 ) -> subprocess.CompletedProcess[str]:
     full_env = dict(os.environ if env is None else env)
     full_env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The checkout under test, not whatever copy happens to be installed.
+    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, "-m", "kansli_desk", *args],
         cwd=cwd,

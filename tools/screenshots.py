@@ -59,8 +59,11 @@ def main() -> int:
         loop.exec()
 
     context.open_database(location)
-    wait(lambda: window.call_log.list.model.rowCount() > 0
-         and window.knowledge.list.model.rowCount() > 0)
+    wait(
+        lambda: (
+            window.call_log.list.model.rowCount() > 0 and window.knowledge.list.model.rowCount() > 0
+        )
+    )
     window.knowledge.list.view.selectRow(0)
     wait(lambda: bool(window.knowledge.article.toPlainText()))
     wait(lambda: bool(window.status.office_label.text()))

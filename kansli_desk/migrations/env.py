@@ -9,8 +9,10 @@ then comes from ``-x url=...`` or ``KANSLI_DESK_DATABASE``.
 from __future__ import annotations
 
 import os
+from typing import Any, Literal
 
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import create_engine
 
 from kansli_desk.models import Base, UTCDateTime
@@ -19,7 +21,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def _render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     """Render our column types as plain SQLAlchemy types: migrations stay self-contained."""
     del autogen_context
     if type_ == "type" and isinstance(obj, UTCDateTime):

@@ -142,7 +142,12 @@ def parse_location(text: str, *, is_default: bool = False) -> tuple[DatabaseLoca
             ),
             scheme=url.drivername,
         )
-    password = url.password if url.password else None
+    # A password may come as user:password@ or as libpq's ?password= parameter.
+    query = dict(url.query)
+    query_password = query.pop("password", None)
+    if isinstance(query_password, tuple):
+        query_password = query_password[-1] if query_password else None
+    password = url.password or query_password or None
     # Rebuilt rather than ``url.set(password=None)``: ``set`` ignores None values,
     # which would keep the password in the URL (and in the settings file).
     url = URL.create(
@@ -151,7 +156,7 @@ def parse_location(text: str, *, is_default: bool = False) -> tuple[DatabaseLoca
         host=url.host,
         port=url.port,
         database=url.database,
-        query=url.query,
+        query=query,
     )
     if url.get_backend_name() == "postgresql" and not url.database:
         raise DatabaseError(

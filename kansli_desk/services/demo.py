@@ -20,7 +20,7 @@ import random
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Connection, Engine, Table, func, insert, select, text
 
@@ -51,6 +51,13 @@ from kansli_desk.models import (
 )
 
 T = TypeVar("T")
+
+# The tables as Core ``Table`` objects (the ORM types them as FromClause).
+CALLS = cast(Table, Call.__table__)
+FORMS = cast(Table, Form.__table__)
+FORM_PARTIES = cast(Table, FormParty.__table__)
+FORM_STATUS_CHANGES = cast(Table, FormStatusChange.__table__)
+REGISTRY_COUNTERS = cast(Table, RegistryCounter.__table__)
 
 BATCH = 20_000
 BULK_INDEX_THRESHOLD = 100_000
@@ -384,10 +391,10 @@ def _write_calls(
     durations = [gen.duration() for _ in range(4096)]
     days = gen.working_days(max(5, min(MAX_WORKING_DAYS, count // CALLS_PER_WORKING_DAY)))
     starts = gen.call_times(days, count)
-    first_id = _next_id(conn, Call.__table__)  # type: ignore[arg-type]
+    first_id = _next_id(conn, CALLS)
     now = _now()
     to_db = _datetime_processor(conn)
-    calls_insert = _BulkInsert(conn, Call.__table__, _CALL_COLUMNS)  # type: ignore[arg-type]
+    calls_insert = _BulkInsert(conn, CALLS, _CALL_COLUMNS)
     topics_insert = _BulkInsert(conn, call_topics, ("call_id", "topic_id", "started_at"))
     callback, form_sent = Outcome.CALLBACK.value, Outcome.FORM_SENT.value
 
@@ -443,7 +450,7 @@ def _write_calls(
                 call_rows, topic_rows = [], []
         yield call_rows, topic_rows
 
-    with _indexes_rebuilt_after(conn, [Call.__table__, call_topics], count):  # type: ignore[list-item]
+    with _indexes_rebuilt_after(conn, [CALLS, call_topics], count):
         for call_batch, topic_batch in batches():
             calls_insert.run(call_batch)
             topics_insert.run(topic_batch)
@@ -550,10 +557,8 @@ def _write_forms(conn: Connection, gen: _Generator, count: int, clerks: list[int
     rng = gen.rng
     days = gen.working_days(max(5, min(MAX_WORKING_DAYS, count // 2)))
     received = sorted(rng.choice(days) for _ in range(count))
-    first_id = _next_id(conn, Form.__table__)  # type: ignore[arg-type]
-    counters = dict(
-        conn.execute(select(RegistryCounter.year, RegistryCounter.last_number)).all()
-    )
+    first_id = _next_id(conn, FORMS)
+    counters = dict(conn.execute(select(RegistryCounter.year, RegistryCounter.last_number)).all())
     known_years = set(counters)
     forms: list[dict[str, Any]] = []
     parties: list[dict[str, Any]] = []
@@ -622,13 +627,13 @@ def _write_forms(conn: Connection, gen: _Generator, count: int, clerks: list[int
             )
             previous = status
     for batch in _batched(iter(forms)):
-        conn.execute(insert(Form.__table__), batch)
+        conn.execute(insert(FORMS), batch)
     for batch in _batched(iter(parties)):
-        conn.execute(insert(FormParty.__table__), batch)
+        conn.execute(insert(FORM_PARTIES), batch)
     for batch in _batched(iter(history)):
-        conn.execute(insert(FormStatusChange.__table__), batch)
+        conn.execute(insert(FORM_STATUS_CHANGES), batch)
     for year, last in counters.items():
-        table = RegistryCounter.__table__
+        table = REGISTRY_COUNTERS
         if year in known_years:
             conn.execute(table.update().where(table.c.year == year).values(last_number=last))
         else:

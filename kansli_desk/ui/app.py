@@ -54,9 +54,10 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
     if not has_display():
         from kansli_desk.ui.translation import load_translator
 
-        translator = load_translator(language)
-        if translator is not None:
-            set_translator(lambda ctx, text: translator.translate(ctx, text) or text)
+        no_display_translator = load_translator(language)
+        if no_display_translator is not None:
+            found = no_display_translator
+            set_translator(lambda ctx, text: found.translate(ctx, text) or text)
         print(f"{APP_ID}: {translate('Errors', MSG_NO_DISPLAY)}", file=sys.stderr)
         return 1
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator

@@ -44,11 +44,21 @@ from kansli_desk.services.database import (
 from kansli_desk.services.schema import SCHEMA_HEAD, SchemaState, SchemaStatus
 from tests.conftest import PostgresServer
 
+ROOT = Path(__file__).resolve().parent.parent.parent
 SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+POSTGRES_ONLY = pytest.mark.parametrize(
+    "backend", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
 
 
 def sqlite_location(path: Path) -> DatabaseLocation:
     return parse_location(f"sqlite:///{path}")[0]
+
+
+def url_of(location: DatabaseLocation) -> str:
+    return location.url.render_as_string(hide_password=False)
 
 
 def digest(path: Path) -> str:
@@ -288,9 +298,7 @@ def test_parse_location_splits_off_the_password() -> None:
     assert parse_location(location.to_setting()) == (location, None)
 
 
-@pytest.mark.parametrize(
-    "scheme", ["postgres", "postgresql", "postgresql+psycopg", "POSTGRESQL".lower()]
-)
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql", "postgresql+psycopg"])
 def test_postgres_schemes_use_psycopg(scheme: str) -> None:
     location, password = parse_location(f"{scheme}://anna@db.example.se/kansli")
     assert location.url.drivername == "postgresql+psycopg"
@@ -535,6 +543,7 @@ def _cli_env(folder: Path) -> dict[str, str]:
         "QT_QPA_PLATFORM": "offscreen",
         "KANSLI_DESK_DATA_DIR": str(folder / "data"),
         "KANSLI_DESK_CONFIG_DIR": str(folder / "config"),
+        "PYTHONPATH": str(ROOT),  # the checkout under test, wherever it is
     }
 
 
@@ -687,6 +696,32 @@ def test_unreachable_server_never_reveals_the_password(caplog: pytest.LogCapture
         assert PASSWORD not in shown
 
 
+@POSTGRES_ONLY
+def test_password_of_a_working_connection_is_not_logged(
+    empty_location: DatabaseLocation, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The test server trusts every login, so the password is accepted and ignored.
+    caplog.set_level(logging.DEBUG)
+    location, password = parse_location(
+        url_of(empty_location).replace("postgres@", f"postgres:{PASSWORD}@")
+    )
+    assert password == PASSWORD
+    result = open_database(location, password=password)
+    try:
+        engine = result.database.engine
+        shown = [repr(engine), str(engine.url), engine.url.render_as_string(hide_password=False)]
+        with result.database.transaction() as session:
+            topics = session.scalar(sa.select(sa.func.count()).select_from(Topic))
+    finally:
+        result.database.close()
+    assert topics == 12
+    messages = [record.getMessage() for record in caplog.records]
+    assert any(m.startswith("Upgrading schema of ") for m in messages), messages
+    assert any(m.startswith("Opened database ") for m in messages), messages
+    for text in [*shown, caplog.text]:
+        assert PASSWORD not in text
+
+
 class FakeDriverError(Exception):
     """Stands in for a psycopg error: only its text matters to map_error."""
 
@@ -745,11 +780,6 @@ def test_map_error_classifies_driver_errors(
     mapped = map_error(OperationalError(None, None, FakeDriverError(text)), location)
     assert type(mapped) is DatabaseError
     assert expected in mapped.message()
-
-
-POSTGRES_ONLY = pytest.mark.parametrize(
-    "backend", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
-)
 
 
 @POSTGRES_ONLY

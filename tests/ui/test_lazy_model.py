@@ -38,7 +38,7 @@ def source(total: int, calls: list[Any] | None = None):
     return fetch
 
 
-COLUMNS = [
+COLUMNS: list[Column[Item]] = [
     Column(lambda: "Nummer", lambda item: str(item.id), align_right=True),
     Column(lambda: "Kvadrat", lambda item: str(item.id * item.id)),
 ]
@@ -69,7 +69,9 @@ def test_rows_arrive_in_batches_off_the_gui_thread(
     assert all(not on_main for _cursor, on_main in calls), "fetching ran on the GUI thread"
     assert model.index(3, 1).data() == "9"
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Nummer"
-    assert model.index(3, 0).data(Qt.ItemDataRole.TextAlignmentRole) & int(Qt.AlignmentFlag.AlignRight)
+    assert model.index(3, 0).data(Qt.ItemDataRole.TextAlignmentRole) & int(
+        Qt.AlignmentFlag.AlignRight
+    )
     assert model.index(3, 1).data(Qt.ItemDataRole.ToolTipRole) == "9"
     qtmodeltester.check(model)
 
@@ -112,7 +114,9 @@ def test_task_results_come_back_on_the_gui_thread(qtbot: Any, runner: TaskRunner
     seen: list[Any] = []
     gui = QThread.currentThread()
     with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
-        runner.run_db(lambda: 6 * 7, lambda value: seen.append((value, QThread.currentThread() is gui)))
+        runner.run_db(
+            lambda: 6 * 7, lambda value: seen.append((value, QThread.currentThread() is gui))
+        )
     assert seen == [(42, True)]
     errors: list[BaseException] = []
     with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
@@ -127,8 +131,9 @@ def test_unhandled_job_errors_reach_the_handler(
     tasks.set_unexpected_handler(shown.append)
     try:
         with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
-            runner.run(lambda: [][1], lambda _v: None)
+            empty: dict[str, int] = {}
+            runner.run(lambda: empty["missing"], lambda _v: None)
     finally:
         tasks.set_unexpected_handler(None)
-    assert isinstance(shown[0], IndexError)
+    assert isinstance(shown[0], KeyError)
     assert "Unhandled error in a background job" in caplog.text

@@ -47,7 +47,8 @@ def test_three_areas_on_the_real_database(
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["&Samtalslogg", "&Blankettregister"]
     calls = window.call_log.list
     headers = [
-        calls.model.headerData(c, Qt.Orientation.Horizontal) for c in range(calls.model.columnCount())
+        calls.model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(calls.model.columnCount())
     ]
     assert headers == [
         "Tid", "Längd", "Rådgivare", "Uppringare", "Ämnen", "Utfall",
@@ -204,9 +205,12 @@ def test_a_database_from_a_newer_version_is_refused_politely(
         conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
     engine.dispose()
     asked: list[tuple[str, bool]] = []
-    monkeypatch.setattr(
-        window, "ask_after_failure", lambda text, has_db: asked.append((text, has_db)) or "quit"
-    )
+
+    def ask(text: str, has_db: bool) -> str:
+        asked.append((text, has_db))
+        return "quit"
+
+    monkeypatch.setattr(window, "ask_after_failure", ask)
     with qtbot.waitSignal(context.open_failed, timeout=OPEN_TIMEOUT_MS):
         context.open_database(location)
     assert len(asked) == 1
@@ -226,7 +230,7 @@ def test_an_unexpected_error_is_shown_without_a_traceback(
     monkeypatch: pytest.MonkeyPatch,
     message_boxes: MessageBoxes,
 ) -> None:
-    import kansli_desk.services.knowledge as knowledge
+    from kansli_desk.services import knowledge
 
     def broken(*_args: object) -> None:
         raise ZeroDivisionError("bug")
@@ -294,7 +298,9 @@ def test_without_a_keyring_the_password_stays_in_memory_and_the_user_is_told(
     qtbot.waitUntil(lambda: any("ingen nyckelring" in t for t in message_boxes.texts()))
 
 
-def test_connection_dialog_says_what_is_missing(qtbot: Any, context: AppContext, swedish: None) -> None:
+def test_connection_dialog_says_what_is_missing(
+    qtbot: Any, context: AppContext, swedish: None
+) -> None:
     dialog = ConnectionDialog(context.runner)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -361,7 +367,11 @@ def test_connecting_to_the_shared_database_remembers_it_without_password(
 def test_language_choice_is_saved(
     qtbot: Any, window: MainWindow, settings: Settings, message_boxes: MessageBoxes
 ) -> None:
-    english = next(a for a in window.findChildren(type(window.connect_action)) if a.objectName() == "actionLanguage_en")
+    english = next(
+        a
+        for a in window.findChildren(type(window.connect_action))
+        if a.objectName() == "actionLanguage_en"
+    )
     english.trigger()
     assert Settings(settings.path).get(LANGUAGE) == "en"
     assert message_boxes.texts() == ["Det nya språket används nästa gång du startar Kansli Desk."]
@@ -380,7 +390,9 @@ def test_office_hours_label_is_filled_after_opening(
     qtbot: Any, window: MainWindow, context: AppContext, location: DatabaseLocation
 ) -> None:
     open_and_wait(qtbot, context, location)
-    qtbot.waitUntil(lambda: window.status.office_label.text().startswith("Kansliet "), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.status.office_label.text().startswith("Kansliet "), timeout=10_000
+    )
 
 
 def test_failed_switch_keeps_the_current_database(
@@ -398,9 +410,12 @@ def test_failed_switch_keeps_the_current_database(
     from kansli_desk.services.database import parse_location
 
     asked: list[tuple[str, bool]] = []
-    monkeypatch.setattr(
-        window, "ask_after_failure", lambda text, has_db: asked.append((text, has_db)) or "keep"
-    )
+
+    def ask(text: str, has_db: bool) -> str:
+        asked.append((text, has_db))
+        return "keep"
+
+    monkeypatch.setattr(window, "ask_after_failure", ask)
     with qtbot.waitSignal(context.open_failed, timeout=OPEN_TIMEOUT_MS):
         window._open(parse_location(f"sqlite:///{corrupt}")[0], None, remember_location=True)
     assert asked and "skadad" in asked[0][0] and asked[0][1] is True

@@ -36,7 +36,14 @@ def test_the_program_starts_and_shows_the_first_calls(tmp_path: Path) -> None:
     result.database.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, "-m", "kansli_desk", "--quit-after-start", "--database", f"sqlite:///{path}"],
+        [
+            sys.executable,
+            "-m",
+            "kansli_desk",
+            "--quit-after-start",
+            "--database",
+            f"sqlite:///{path}",
+        ],
         capture_output=True,
         text=True,
         env=env,
