@@ -10,7 +10,8 @@ import sys
 import time
 
 start = time.perf_counter()
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtGui import QWindow  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem  # noqa: E402
 
 app = QApplication(sys.argv[:1])
@@ -18,7 +19,22 @@ window = QMainWindow()
 window.resize(1280, 800)
 table = QTableWidget(window)
 window.setCentralWidget(table)
-window.show()
+
+
+class FirstPaint(QObject):
+    """Calls back once the window's first frame is painted (the window's own Paint
+    event comes after all its widgets have painted)."""
+
+    def __init__(self, callback) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.callback = callback
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.done and event.type() == QEvent.Type.Paint and isinstance(watched, QWindow):
+            self.done = True
+            QTimer.singleShot(0, self.callback)
+        return False
 
 
 def shown() -> None:
@@ -46,7 +62,9 @@ def first_rows() -> None:
     app.quit()
 
 
-QTimer.singleShot(0, shown)
+first_paint = FirstPaint(shown)
+app.installEventFilter(first_paint)
+window.show()
 status = app.exec()
 sys.stdout.flush()
 # Skip interpreter finalisation: PySide 6.12 can abort while collecting the

@@ -14,6 +14,10 @@ import sys
 import time
 from types import TracebackType
 
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QApplication
+
 from kansli_desk import APP_ID, APP_NAME, paths
 from kansli_desk.errors import MSG_NO_DISPLAY, KnownError
 from kansli_desk.i18n import set_translator, translate
@@ -60,9 +64,8 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
             set_translator(lambda ctx, text: found.translate(ctx, text) or text)
         print(f"{APP_ID}: {translate('Errors', MSG_NO_DISPLAY)}", file=sys.stderr)
         return 1
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
 
     from kansli_desk.ui.context import AppContext
     from kansli_desk.ui.main_window import MainWindow
@@ -73,7 +76,6 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("Region Kalmar län")
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(QIcon(str(paths.resource("icons", "kansli-desk.svg"))))
     translators: list[QTranslator] = []
     ours = load_translator(language)
     if ours is not None:
@@ -95,9 +97,11 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
     window.show()
 
     if probe is not None:
-        QTimer.singleShot(0, probe.window_shown)
+        app.installEventFilter(probe)
 
     def after_first_paint() -> None:
+        # The icon loads Qt's SVG plugin: not worth delaying the first paint for.
+        app.setWindowIcon(QIcon(str(paths.resource("icons", "kansli-desk.svg"))))
         setup_logging()
         _open_initial_database(context, args.database, settings)
 
@@ -134,10 +138,16 @@ def _open_initial_database(context: object, cli_url: str | None, settings: Setti
     context.runner.run_db(job, chosen, failed)
 
 
-class _StartupProbe:
-    """For ``--quit-after-start`` (bench/startup.py): report progress, then quit."""
+class _StartupProbe(QObject):
+    """For ``--quit-after-start`` (bench/startup.py): report progress, then quit.
+
+    "window-shown" is printed after the window's first frame is painted (the
+    QWindow's own Paint event follows its widgets'), "first-rows" when the first
+    page of calls is in the list.
+    """
 
     def __init__(self, context: object, window: object) -> None:
+        super().__init__()
         from kansli_desk.ui.context import AppContext
         from kansli_desk.ui.main_window import MainWindow
 
@@ -145,29 +155,31 @@ class _StartupProbe:
         self._started = time.perf_counter()
         window.call_log.list.model.batch_loaded.connect(self.first_rows)
         context.open_failed.connect(self.failed)
+        self._painted = False
         self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint and isinstance(watched, QWindow):
+            self._painted = True
+            QTimer.singleShot(0, lambda: self._say("window-shown"))
+        return False
 
     def _say(self, what: str) -> None:
         print(f"{what} {time.perf_counter() - self._started:.4f}", flush=True)
-
-    def window_shown(self) -> None:
-        self._say("window-shown")
 
     def first_rows(self, count: int) -> None:
         if self._done:
             return
         self._done = True
-        self._say(f"first-rows({count})")
-        from PySide6.QtCore import QTimer
-        from PySide6.QtWidgets import QApplication
+        QTimer.singleShot(0, lambda: self._finish(count))
 
-        QTimer.singleShot(0, QApplication.quit)
+    def _finish(self, count: int) -> None:
+        self._say(f"first-rows({count})")
+        QApplication.quit()
 
     def failed(self, error: object, _location: object) -> None:
         message = error.message() if isinstance(error, KnownError) else repr(error)
         print(f"open-failed {message}", flush=True)
-        from PySide6.QtWidgets import QApplication
-
         QApplication.exit(1)
 
 

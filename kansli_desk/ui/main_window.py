@@ -9,9 +9,10 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets  # QMessageBox is looked up when used: its enums cost start-up
 from PySide6.QtCore import QByteArray, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QWidget
 
 from kansli_desk import APP_NAME, __version__
 from kansli_desk.errors import KnownError, PasswordRequiredError
@@ -189,7 +190,7 @@ class MainWindow(QMainWindow):
             return
         settings.set(LANGUAGE, code)
         settings.save()
-        QMessageBox.information(
+        QtWidgets.QMessageBox.information(
             self,
             APP_NAME,
             self.tr("The new language is used the next time you start Kansli Desk."),
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         database = self._context.database
         where = database.location.display if database else self.tr("none")
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self,
             self.tr("About Kansli Desk"),
             self.tr(
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
 
         def done(stored: bool) -> None:
             if not stored:
-                QMessageBox.information(
+                QtWidgets.QMessageBox.information(
                     self,
                     APP_NAME,
                     self.tr(
@@ -282,6 +283,7 @@ class MainWindow(QMainWindow):
 
     def ask_after_failure(self, message: str, has_database: bool) -> str:
         """Ask what to do after a failed open: "connect", "local", "quit" or "keep"."""
+        QMessageBox = QtWidgets.QMessageBox
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self)
         box.setObjectName("databaseProblem")
         connect = box.addButton(
@@ -305,7 +307,7 @@ class MainWindow(QMainWindow):
 
     def _show_unexpected(self, error: BaseException) -> None:
         del error  # logged with its traceback by report_unexpected
-        QMessageBox.warning(
+        QtWidgets.QMessageBox.warning(
             self,
             APP_NAME,
             self.tr(
