@@ -48,6 +48,10 @@ def isolated_env(home: Path) -> dict[str, str]:
         KANSLI_DESK_CONFIG_DIR=str(home / "config"),
     )
     env.pop("KANSLI_DESK_DATABASE", None)
+    # Run as an installed program does, from compiled bytecode (pip compiles on
+    # install); this machine's environment sets PYTHONDONTWRITEBYTECODE, which
+    # would make every start recompile the project's modules from source.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

@@ -116,9 +116,25 @@ def run(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print(f"{APP_ID}: " + translate(CONTEXT, MSG_INTERRUPTED), file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug or an unforeseen fault: no traceback on screen
+        return _report_unexpected(exc)
 
 
 MSG_INTERRUPTED = QT_TRANSLATE_NOOP("Cli", "Interrupted; nothing more was written.")
+MSG_UNEXPECTED = QT_TRANSLATE_NOOP(
+    "Cli", "An unexpected error stopped the command ({kind}). The details are in {log}."
+)
+
+
+def _report_unexpected(error: Exception) -> int:
+    """Write the traceback to the log file and one line to the user."""
+    from kansli_desk.logs import log_path, setup_file_logging
+
+    setup_file_logging(logging.ERROR)
+    log.error("Command failed", exc_info=error)
+    message = translate(CONTEXT, MSG_UNEXPECTED).format(kind=type(error).__name__, log=log_path())
+    print(f"{APP_ID}: {message}", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def _install_cli_translator(language: str) -> None:
@@ -199,8 +215,15 @@ def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     result = open_for_cli(args, settings)
     database = result.database
     started = time.perf_counter()
+    from kansli_desk.services.database import map_error
+    from kansli_desk.services.errors import is_database_error
+
     try:
         summary = demo.generate(database.engine, calls=args.calls, forms=args.forms, seed=args.seed)
+    except Exception as exc:
+        if is_database_error(exc):
+            raise map_error(exc, database.location) from exc
+        raise
     finally:
         database.close()
     seconds = time.perf_counter() - started

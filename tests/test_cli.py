@@ -389,3 +389,51 @@ def test_python_m_uses_the_environment_variable(tmp_path: Path) -> None:
     assert proc.stdout == f"Created the database {path} (schema {SCHEMA_HEAD}).\n"
     location = parse_location(f"sqlite:///{path}")[0]
     assert count_rows(location, "topics") == 12
+
+
+def test_a_database_fault_during_demo_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kansli_desk.services import demo
+
+    def locked(*_args: object, **_kwargs: object) -> None:
+        raise sa.exc.OperationalError(
+            "INSERT ...", {}, sqlite3.OperationalError("database is locked")
+        )
+
+    monkeypatch.setattr(demo, "generate", locked)
+    db = tmp_path / "k.sqlite3"
+    assert run(["demo", "--calls", "5", "--database", f"sqlite:///{db}"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "används av ett annat program" in err
+    assert "Traceback" not in err and "INSERT" not in err
+
+
+def test_a_bug_is_logged_not_shown(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    isolated_user_dirs: Path,
+) -> None:
+    from kansli_desk.services import demo
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero in 19121212-1212")
+
+    monkeypatch.setattr(demo, "generate", broken)
+    db = tmp_path / "k.sqlite3"
+    try:
+        assert run(["demo", "--calls", "5", "--database", f"sqlite:///{db}"]) == 1
+    finally:
+        import logging
+
+        for handler in logging.getLogger().handlers[:]:
+            if handler.__class__.__name__ == "RotatingFileHandler":
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "oväntat fel" in err and "ZeroDivisionError" in err
+    assert "Traceback" not in err and "19121212" not in err
+    log = (isolated_user_dirs / "data" / "kansli-desk.log").read_text(encoding="utf-8")
+    assert "Traceback" in log

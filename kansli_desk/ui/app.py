@@ -21,11 +21,10 @@ from PySide6.QtWidgets import QApplication
 from kansli_desk import APP_ID, APP_NAME, paths
 from kansli_desk.errors import MSG_NO_DISPLAY, KnownError
 from kansli_desk.i18n import set_translator, translate
+from kansli_desk.logs import setup_file_logging
 from kansli_desk.settings import DATABASE_URL, Settings
 
 log = logging.getLogger(__name__)
-
-LOG_FILE = "kansli-desk.log"
 
 
 def has_display() -> bool:
@@ -33,24 +32,6 @@ def has_display() -> bool:
     if not sys.platform.startswith("linux"):
         return True
     return any(os.environ.get(var) for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
-
-
-def setup_logging() -> None:
-    """Log to a rotating file in the data folder (never personnummer or passwords)."""
-    import logging.handlers
-
-    directory = paths.data_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            directory / LOG_FILE, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
@@ -102,7 +83,7 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
     def after_first_paint() -> None:
         # The icon loads Qt's SVG plugin: not worth delaying the first paint for.
         app.setWindowIcon(QIcon(str(paths.resource("icons", "kansli-desk.svg"))))
-        setup_logging()
+        setup_file_logging()
         _open_initial_database(context, args.database, settings)
 
     # Two turns of the event loop: the window is painted before any slow work

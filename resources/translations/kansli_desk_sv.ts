@@ -71,6 +71,10 @@
         <translation>Avbrutet; inget mer skrevs.</translation>
     </message>
     <message>
+        <source>An unexpected error stopped the command ({kind}). The details are in {log}.</source>
+        <translation>Ett oväntat fel stoppade kommandot ({kind}). Detaljerna finns i {log}.</translation>
+    </message>
+    <message>
         <source>Password for {where}: </source>
         <translation>Lösenord för {where}: </translation>
     </message>

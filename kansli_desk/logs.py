@@ -1,0 +1,36 @@
+"""The program's log file (Qt-free, shared by the GUI and the command line).
+
+The log never holds a password or a personnummer: messages name databases by
+``DatabaseLocation.display`` and records by their ids.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from kansli_desk import paths
+
+LOG_FILE = "kansli-desk.log"
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def log_path() -> str:
+    return str(paths.data_dir() / LOG_FILE)
+
+
+def setup_file_logging(level: int = logging.INFO) -> None:
+    """Log to a rotating file in the data folder (stderr if that is impossible)."""
+    import logging.handlers
+
+    directory = paths.data_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            directory / LOG_FILE, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level)
