@@ -28,6 +28,7 @@ from kansli_desk.services.database import (
 )
 from kansli_desk.services.schema import SCHEMA_HEAD
 from kansli_desk.settings import DATABASE_URL, Settings
+from tests.helpers import checkout_env, run_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,19 +69,7 @@ def default_database() -> Path:
 def python_m(
     *args: str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    full_env = dict(os.environ if env is None else env)
-    full_env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # The checkout under test, not whatever copy happens to be installed.
-    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
-    return subprocess.run(
-        [sys.executable, "-m", "kansli_desk", *args],
-        cwd=cwd,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_process([sys.executable, "-m", "kansli_desk", *args], cwd=cwd, env=checkout_env(env))
 
 
 # --- version and usage errors -----------------------------------------------------------

@@ -8,13 +8,13 @@ committing to their caller.
 from __future__ import annotations
 
 import ast
-import os
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import checkout_env, run_process
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "kansli_desk"
@@ -191,16 +191,11 @@ print("OK")
 def test_models_and_services_work_without_qt(tmp_path: Path) -> None:
     script = tmp_path / "without_qt.py"
     script.write_text(WITHOUT_QT, encoding="utf-8")
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    proc = subprocess.run(
+    proc = run_process(
         [sys.executable, str(script), str(tmp_path / "kansli.sqlite3")],
         cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
+        env=checkout_env(),
         timeout=300,
-        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "OK"

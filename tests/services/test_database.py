@@ -43,6 +43,7 @@ from kansli_desk.services.database import (
 )
 from kansli_desk.services.schema import SCHEMA_HEAD, SchemaState, SchemaStatus
 from tests.conftest import PostgresServer
+from tests.helpers import connect, run_process
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -67,16 +68,6 @@ def digest(path: Path) -> str:
 
 def listing(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
-
-
-@contextlib.contextmanager
-def connect(location: DatabaseLocation) -> Iterator[sa.Connection]:
-    engine = create_engine_for(location)
-    try:
-        with engine.connect() as conn:
-            yield conn
-    finally:
-        engine.dispose()
 
 
 def execute(location: DatabaseLocation, sql: str) -> None:
@@ -511,16 +502,7 @@ def _drop_to_nobody() -> None:
 def _run_as_nobody(
     args: list[str], cwd: Path, env: dict[str, str]
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        args,
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=_drop_to_nobody,
-        check=False,
-    )
+    return run_process(args, cwd=cwd, env=env, preexec_fn=_drop_to_nobody)
 
 
 @pytest.fixture
@@ -618,15 +600,7 @@ def test_read_only_file_is_refused_for_root_without_override(
     env = _cli_env(tmp_path)
 
     def run(args: list[str]) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [*prefix, *args],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        return run_process([*prefix, *args], cwd=tmp_path, env=env)
 
     folder = tmp_path / "db"
     folder.mkdir()

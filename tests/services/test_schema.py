@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -26,10 +24,10 @@ from kansli_desk.services import schema
 from kansli_desk.services.database import (
     Database,
     DatabaseLocation,
-    create_engine_for,
     open_database,
 )
 from kansli_desk.services.schema import SchemaStatus
+from tests.helpers import connect, transaction
 
 # The taxonomy the first migration seeds, in its order (issue 3).
 EXPECTED_TOPICS = [
@@ -46,27 +44,6 @@ EXPECTED_TOPICS = [
     ("log_extract", "Loggutdrag"),
     ("other", "Övrigt"),
 ]
-
-
-@contextmanager
-def connect(location: DatabaseLocation) -> Iterator[sa.Connection]:
-    """A connection configured as the program configures its own (SQLite BEGIN etc.)."""
-    engine = create_engine_for(location)
-    try:
-        with engine.connect() as conn:
-            yield conn
-    finally:
-        engine.dispose()
-
-
-@contextmanager
-def transaction(location: DatabaseLocation) -> Iterator[sa.Connection]:
-    engine = create_engine_for(location)
-    try:
-        with engine.begin() as conn:
-            yield conn
-    finally:
-        engine.dispose()
 
 
 def model_differences(conn: sa.Connection) -> list[Any]:

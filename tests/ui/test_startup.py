@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,6 +11,7 @@ from kansli_desk import cli
 from kansli_desk.services import demo
 from kansli_desk.services.database import open_database, parse_location
 from kansli_desk.ui import app
+from tests.helpers import checkout_env, run_process
 
 
 def test_without_a_screen_the_program_says_so(
@@ -34,8 +33,7 @@ def test_the_program_starts_and_shows_the_first_calls(tmp_path: Path) -> None:
     result = open_database(location)
     demo.generate(result.database.engine, calls=300, forms=10, seed=2)
     result.database.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
+    done = run_process(
         [
             sys.executable,
             "-m",
@@ -44,11 +42,8 @@ def test_the_program_starts_and_shows_the_first_calls(tmp_path: Path) -> None:
             "--database",
             f"sqlite:///{path}",
         ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
+        cwd=tmp_path,
+        env=checkout_env(),
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
