@@ -19,7 +19,7 @@ from kansli_desk.errors import KnownError, PasswordRequiredError
 from kansli_desk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, set_translator, translate
 
 if TYPE_CHECKING:
-    from kansli_desk.services.database import DatabaseLocation, OpenResult
+    from kansli_desk.services.database import OpenResult
     from kansli_desk.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -176,16 +176,12 @@ def open_for_cli(
 MSG_PASSWORD_PROMPT = QT_TRANSLATE_NOOP("Cli", "Password for {where}: ")
 
 
-def _describe(location: DatabaseLocation) -> str:
-    return location.display
-
-
 def _cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     from kansli_desk.services.schema import SCHEMA_HEAD, SchemaStatus
 
     # "status" only reports: an empty or older database is an error, never upgraded.
     result = open_for_cli(args, settings, upgrade=args.db_command != "status")
-    where = _describe(result.database.location)
+    where = result.database.location.display
     result.database.close()
     before = result.before
     if args.db_command == "status" or before.status is SchemaStatus.CURRENT:
@@ -231,7 +227,7 @@ def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         translate(CONTEXT, MSG_DEMO).format(
             calls=summary.calls,
             forms=summary.forms,
-            where=_describe(database.location),
+            where=database.location.display,
             seconds=f"{seconds:.1f}",
         )
     )

@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QWindow
@@ -23,6 +24,11 @@ from kansli_desk.errors import MSG_NO_DISPLAY, KnownError
 from kansli_desk.i18n import set_translator, translate
 from kansli_desk.logs import setup_file_logging
 from kansli_desk.settings import DATABASE_URL, Settings
+
+if TYPE_CHECKING:
+    from kansli_desk.services.database import DatabaseLocation
+    from kansli_desk.ui.context import AppContext
+    from kansli_desk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -98,20 +104,17 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
     return int(status)
 
 
-def _open_initial_database(context: object, cli_url: str | None, settings: Settings) -> None:
+def _open_initial_database(context: AppContext, cli_url: str | None, settings: Settings) -> None:
     """Choose the database from the arguments and settings, and open it in the background."""
-    from kansli_desk.ui.context import AppContext
 
-    assert isinstance(context, AppContext)
-
-    def job() -> tuple[object, str | None]:
+    def job() -> tuple[DatabaseLocation, str | None]:
         from kansli_desk.services.database import choose_location
 
         return choose_location(cli_url, settings.get(DATABASE_URL))
 
-    def chosen(result: tuple[object, str | None]) -> None:
+    def chosen(result: tuple[DatabaseLocation, str | None]) -> None:
         location, password = result
-        context.open_database(location, password)  # type: ignore[arg-type]
+        context.open_database(location, password)
 
     def failed(error: BaseException) -> None:
         context.open_failed.emit(error, None)
@@ -127,12 +130,8 @@ class _StartupProbe(QObject):
     page of calls is in the list.
     """
 
-    def __init__(self, context: object, window: object) -> None:
+    def __init__(self, context: AppContext, window: MainWindow) -> None:
         super().__init__()
-        from kansli_desk.ui.context import AppContext
-        from kansli_desk.ui.main_window import MainWindow
-
-        assert isinstance(context, AppContext) and isinstance(window, MainWindow)
         self._started = time.perf_counter()
         window.call_log.list.model.batch_loaded.connect(self.first_rows)
         context.open_failed.connect(self.failed)

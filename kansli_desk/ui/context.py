@@ -66,7 +66,6 @@ class AppContext(QObject):
         self.database: Database | None = None
         self.user: UserInfo | None = None
         self.last_open: OpenOutcome | None = None
-        self.opening = False
 
     # --- database ----------------------------------------------------------
     def open_database(
@@ -83,13 +82,11 @@ class AppContext(QObject):
         ``remember_location`` stores the location (never the password) in the
         settings once it has opened.
         """
-        self.opening = True
 
         def job() -> OpenOutcome:
             return _open_job(location, password)
 
         def done(outcome: OpenOutcome) -> None:
-            self.opening = False
             previous = self.database
             self.database = outcome.result.database
             self.user = outcome.user
@@ -104,7 +101,6 @@ class AppContext(QObject):
             self.database_opened.emit()
 
         def failed(error: BaseException) -> None:
-            self.opening = False
             self.open_failed.emit(error, location)
 
         self.runner.run_db(job, done, failed)

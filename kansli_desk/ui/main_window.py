@@ -19,7 +19,6 @@ from kansli_desk.errors import KnownError, PasswordRequiredError
 from kansli_desk.i18n import LANGUAGES
 from kansli_desk.settings import (
     CURRENT_TAB,
-    DATABASE_URL,
     LANGUAGE,
     MAIN_SPLITTER,
     WINDOW_GEOMETRY,
@@ -170,9 +169,8 @@ class MainWindow(QMainWindow):
     def use_local_database(self) -> None:
         from kansli_desk.services.database import default_location
 
-        self._context.settings.set(DATABASE_URL, "")
-        self._context.settings.save()
-        self._open(default_location(), None, remember_location=False)
+        # Remembered once it has opened (the default is stored as an empty URL).
+        self._open(default_location(), None, remember_location=True)
 
     def _open(
         self, location: DatabaseLocation, password: str | None, *, remember_location: bool

@@ -434,3 +434,22 @@ def test_open_result_upgrades_an_empty_database(
         assert result.before.status.value == "current"
     finally:
         result.database.close()
+
+
+def test_back_to_the_local_database(
+    qtbot: Any,
+    window: MainWindow,
+    context: AppContext,
+    location: DatabaseLocation,
+    settings: Settings,
+) -> None:
+    with qtbot.waitSignal(context.database_opened, timeout=OPEN_TIMEOUT_MS):
+        window._open(location, None, remember_location=True)
+    assert Settings(settings.path).get(DATABASE_URL) == location.to_setting() != ""
+    with qtbot.waitSignal(context.database_opened, timeout=OPEN_TIMEOUT_MS):
+        window.local_action.trigger()
+    assert context.database is not None and context.database.location.is_default
+    assert Settings(settings.path).get(DATABASE_URL) == ""
+    assert window.status.database_label.text() == (
+        f"Lokal databas: {paths.default_database_path()}"
+    )
