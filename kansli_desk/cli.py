@@ -128,11 +128,10 @@ MSG_UNEXPECTED = QT_TRANSLATE_NOOP(
 
 def _report_unexpected(error: Exception) -> int:
     """Write the traceback to the log file and one line to the user."""
-    from kansli_desk.logs import log_path, setup_file_logging
+    from kansli_desk.logs import log_to_file_only
 
-    setup_file_logging(logging.ERROR)
-    log.error("Command failed", exc_info=error)
-    message = translate(CONTEXT, MSG_UNEXPECTED).format(kind=type(error).__name__, log=log_path())
+    where = log_to_file_only("Command failed", error)
+    message = translate(CONTEXT, MSG_UNEXPECTED).format(kind=type(error).__name__, log=where)
     print(f"{APP_ID}: {message}", file=sys.stderr)
     return EXIT_ERROR
 

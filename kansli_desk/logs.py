@@ -34,3 +34,30 @@ def setup_file_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
+
+
+def log_to_file_only(message: str, error: BaseException) -> str:
+    """Write ``error`` with its traceback to the log file and nowhere else.
+
+    Returns the log file's path, to tell the user where the details are.
+    """
+    import logging.handlers
+
+    path = log_path()
+    crash = logging.getLogger("kansli_desk.crash")
+    crash.propagate = False  # never to the console: no traceback reaches the user
+    try:
+        paths.data_dir().mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return path
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    crash.addHandler(handler)
+    try:
+        crash.error(message, exc_info=error)
+    finally:
+        crash.removeHandler(handler)
+        handler.close()
+    return path

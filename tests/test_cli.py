@@ -398,31 +398,26 @@ def test_a_database_fault_during_demo_is_one_clear_line(
     assert "Traceback" not in err and "INSERT" not in err
 
 
-def test_a_bug_is_logged_not_shown(
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    isolated_user_dirs: Path,
-) -> None:
-    from kansli_desk.services import demo
-
-    def broken(*_args: object, **_kwargs: object) -> None:
-        raise ZeroDivisionError("division by zero in 19121212-1212")
-
-    monkeypatch.setattr(demo, "generate", broken)
+def test_a_bug_is_logged_not_shown(tmp_path: Path, isolated_user_dirs: Path) -> None:
+    # A real process: logging set up by the command line must not print the traceback.
+    script = (
+        "import sys\n"
+        "import kansli_desk.services.demo as demo\n"
+        "def broken(*a, **k):\n"
+        "    raise ZeroDivisionError('division by zero in 19121212-1212')\n"
+        "demo.generate = broken\n"
+        "from kansli_desk.cli import run\n"
+        "sys.exit(run(sys.argv[1:]))\n"
+    )
     db = tmp_path / "k.sqlite3"
-    try:
-        assert run(["demo", "--calls", "5", "--database", f"sqlite:///{db}"]) == 1
-    finally:
-        import logging
-
-        for handler in logging.getLogger().handlers[:]:
-            if handler.__class__.__name__ == "RotatingFileHandler":
-                logging.getLogger().removeHandler(handler)
-                handler.close()
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1
-    assert "oväntat fel" in err and "ZeroDivisionError" in err
-    assert "Traceback" not in err and "19121212" not in err
+    proc = run_process(
+        [sys.executable, "-c", script, "demo", "--calls", "5", "--database", f"sqlite:///{db}"],
+        cwd=tmp_path,
+        env=checkout_env(),
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    assert "oväntat fel" in proc.stderr and "ZeroDivisionError" in proc.stderr
+    assert "Traceback" not in proc.stderr and "19121212" not in proc.stderr
     log = (isolated_user_dirs / "data" / "kansli-desk.log").read_text(encoding="utf-8")
-    assert "Traceback" in log
+    assert "Traceback" in log and "ZeroDivisionError" in log
