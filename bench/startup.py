@@ -45,7 +45,7 @@ def timed_markers(command: list[str], env: dict[str, str]) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--calls", type=int, default=1_000_000)
     args = parser.parse_args()
     database = demo_database(args.calls, 20_000)

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from kansli_desk.core.office_hours import OfficeHours, OfficeStatus
 from kansli_desk.settings import OFFICE_CLOSES, OFFICE_OPENS, OFFICE_WEEKDAYS
 from kansli_desk.ui import formatting
 from kansli_desk.ui.context import AppContext
 
 if TYPE_CHECKING:
+    from kansli_desk.core.office_hours import OfficeStatus
     from kansli_desk.services.database import DatabaseLocation
 
 OFFICE_REFRESH_MS = 30_000
@@ -41,8 +41,10 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.user_label)
         self.addPermanentWidget(self.office_label)
         settings = context.settings
-        self._hours = OfficeHours.from_settings(
-            settings.get(OFFICE_WEEKDAYS), settings.get(OFFICE_OPENS), settings.get(OFFICE_CLOSES)
+        self._hours_setting = (
+            settings.get(OFFICE_WEEKDAYS),
+            settings.get(OFFICE_OPENS),
+            settings.get(OFFICE_CLOSES),
         )
         self._timer = QTimer(self)
         self._timer.setInterval(OFFICE_REFRESH_MS)
@@ -82,9 +84,15 @@ class StatusBar(QStatusBar):
 
     @Slot()
     def refresh_office_hours(self) -> None:
-        hours = self._hours
+        weekdays, opens, closes = self._hours_setting
         now = dt.datetime.now(dt.UTC)
-        self._context.runner.run(lambda: hours.status(now), self._show_office_status)
+
+        def job() -> OfficeStatus:
+            from kansli_desk.core.office_hours import OfficeHours
+
+            return OfficeHours.from_settings(weekdays, opens, closes).status(now)
+
+        self._context.runner.run(job, self._show_office_status)
 
     def _show_office_status(self, status: OfficeStatus) -> None:
         self.office_label.setText(self.office_text(status))
