@@ -453,3 +453,11 @@ def test_back_to_the_local_database(
     assert window.status.database_label.text() == (
         f"Lokal databas: {paths.default_database_path()}"
     )
+
+
+def test_english_when_chosen(qtbot: Any, context: AppContext) -> None:
+    # No translator installed: the English source texts, as with --lang en.
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    assert main.tabs.tabText(0) == "&Call log"
+    assert main.menuBar().actions()[0].text() == "&File"
