@@ -67,3 +67,14 @@ def figure(name: str, value: float, unit: str, floor: float, target: float) -> s
         f"{name}: {value:.3f} {unit}; floor {floor:.3f}; ratio {ratio:.2f}; "
         f"target {target:g}; {verdict}"
     )
+
+
+def absolute_figure(name: str, value: float, unit: str, floor: float, target: float) -> str:
+    """Like :func:`figure`, for an issue target that is an absolute value: the line
+    still gives the ratio to the floor, but ok/over compares the value with the target."""
+    ratio = value / floor if floor > 0 else float("inf")
+    verdict = "ok" if value <= target else "over"
+    return (
+        f"{name}: {value:.3f} {unit}; floor {floor:.3f}; ratio {ratio:.2f}; "
+        f"target {target:g} {unit}; {verdict}"
+    )

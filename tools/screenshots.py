@@ -30,7 +30,7 @@ def main() -> int:
     demo.generate(result.database.engine, calls=3000, forms=400, seed=7)
     result.database.close()
 
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from kansli_desk.i18n import set_translator
@@ -68,6 +68,22 @@ def main() -> int:
     wait(lambda: bool(window.knowledge.article.toPlainText()))
     wait(lambda: bool(window.status.office_label.text()))
     window.grab().save(str(out / "main-window.png"))
+    window.new_call()
+    form = window.call_log.form
+    assert form is not None
+    form.caller_kind.setCurrentIndex(1)
+    for row in (0, 1):
+        form.topics.item(row).setCheckState(Qt.CheckState.Checked)
+    form.outcome.setCurrentIndex(form.outcome.findData("callback"))
+    form.notes.setPlainText(
+        "Vill försegla sitt konto och låsa inloggningen. Förklarade skillnaden."
+    )
+    form.callback_phone.setText("070-174 06 05")
+    wait(lambda: window.knowledge.list.model.rowCount() == 1)
+    window.knowledge.list.view.selectRow(0)
+    wait(lambda: bool(window.knowledge.article.toPlainText()))
+    window.grab().save(str(out / "call-entry.png"))
+    form.request_close = lambda: None  # type: ignore[method-assign]
     window.tabs.setCurrentIndex(1)
     wait(lambda: window.forms_register.list.model.rowCount() > 0)
     window.grab().save(str(out / "form-register.png"))

@@ -9,21 +9,45 @@ Julafton and Nyårsafton (brief H.2). Times are Swedish local time.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 
+HolidayTable = dict[dt.date, str]
 
-@lru_cache(maxsize=8)
-def _holidays(year: int) -> dict[dt.date, str]:
+
+def swedish_holidays(year: int) -> HolidayTable:
+    """Closed days of ``year``: public and de-facto holidays, Swedish names."""
     import holidays
 
     found = holidays.country_holidays(
         "SE", years=year, categories=("public", "de_facto"), language="sv"
     )
     return dict(found.items())
+
+
+_provider: Callable[[int], HolidayTable] = swedish_holidays
+
+
+def set_holiday_provider(provider: Callable[[int], HolidayTable] | None) -> None:
+    """Where the holiday tables come from (None: the ``holidays`` package, here).
+
+    The desktop program installs a cache that keeps the large ``holidays``
+    package out of its own process (see :mod:`kansli_desk.holiday_cache`).
+    """
+    global _provider  # noqa: PLW0603 (one source per process)
+    _provider = provider or swedish_holidays
+    _holidays.cache_clear()
+
+
+@lru_cache(maxsize=8)
+def _holidays(year: int) -> HolidayTable:
+    return _provider(year)
 
 
 def holiday_name(day: dt.date) -> str | None:
@@ -98,3 +122,16 @@ class OfficeHours:
             if opening > local:
                 return opening
         return None
+
+
+def _print_tables(years: list[int]) -> None:
+    """``python -m kansli_desk.core.office_hours YEAR...``: the tables as JSON."""
+    tables = {
+        str(year): {day.isoformat(): name for day, name in swedish_holidays(year).items()}
+        for year in years
+    }
+    json.dump(tables, sys.stdout, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    _print_tables([int(arg) for arg in sys.argv[1:]])

@@ -16,6 +16,7 @@ from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import create_engine
 
 from kansli_desk.models import Base, UTCDateTime
+from kansli_desk.models.calls import include_in_comparison
 
 config = context.config
 target_metadata = Base.metadata
@@ -36,6 +37,8 @@ def _configure(connection: object) -> None:
         render_as_batch=True,  # one script works on SQLite and PostgreSQL
         compare_type=True,
         render_item=_render_item,
+        # The full-text search objects differ per database and are not ORM tables.
+        include_name=include_in_comparison,
     )
 
 

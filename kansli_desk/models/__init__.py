@@ -7,6 +7,7 @@ from kansli_desk.models.audit import AuditEvent, SharedSetting
 from kansli_desk.models.base import Base, UTCDateTime, utcnow
 from kansli_desk.models.calls import (
     NOTES_MAX_LENGTH,
+    OPEN_CALLBACK,
     Call,
     CallArticleView,
     Topic,
@@ -24,6 +25,7 @@ from kansli_desk.models.users import User
 
 __all__ = [
     "NOTES_MAX_LENGTH",
+    "OPEN_CALLBACK",
     "Article",
     "ArticleRevision",
     "AuditEvent",

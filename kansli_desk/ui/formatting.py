@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 @cache
-def _swedish_time() -> ZoneInfo:
+def swedish_time() -> ZoneInfo:
     # Looked up on first use: loading the zone data is not worth delaying start-up for.
     from kansli_desk.core.office_hours import TIMEZONE
 
@@ -22,12 +22,12 @@ def local_time(value: dt.datetime | None) -> str:
     """``2026-11-27 09:41`` in Swedish local time; empty for None."""
     if value is None:
         return ""
-    return value.astimezone(_swedish_time()).strftime("%Y-%m-%d %H:%M")
+    return value.astimezone(swedish_time()).strftime("%Y-%m-%d %H:%M")
 
 
 def clock(value: dt.datetime) -> str:
     """``09:41`` in Swedish local time."""
-    return value.astimezone(_swedish_time()).strftime("%H:%M")
+    return value.astimezone(swedish_time()).strftime("%H:%M")
 
 
 def date(value: dt.date | None) -> str:

@@ -96,7 +96,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self.beginResetModel()
         self._rows = []
         self._more = self._fetch is not None
-        self._loading = False
+        self._loading = self._more  # already, so no view sees "empty" in between
         self.endResetModel()
         if self._more:
             self._load_next()

@@ -29,6 +29,7 @@ from kansli_desk.ui.call_log.panel import CallLogPanel
 from kansli_desk.ui.context import AppContext
 from kansli_desk.ui.forms_register.panel import FormsRegisterPanel
 from kansli_desk.ui.knowledge.panel import KnowledgePanel
+from kansli_desk.ui.office_hours import OfficeHoursWatcher
 from kansli_desk.ui.status_bar import StatusBar
 from kansli_desk.ui.tasks import set_unexpected_handler
 
@@ -53,7 +54,8 @@ class MainWindow(QMainWindow):
         self._remember_password = False
         self._remember_location = False
         self.setWindowTitle(APP_NAME)
-        self.call_log = CallLogPanel(context, self)
+        self.office_hours = OfficeHoursWatcher(context, self)
+        self.call_log = CallLogPanel(context, self.office_hours, parent=self)
         self.forms_register = FormsRegisterPanel(context, self)
         self.knowledge = KnowledgePanel(context, self)
         self.tabs = QTabWidget(self)
@@ -69,10 +71,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.status = StatusBar(context, self)
+        self.status = StatusBar(context, self.office_hours, self)
         self.setStatusBar(self.status)
         self._build_menus()
         self._restore_state()
+        self.call_log.topics_changed.connect(self.knowledge.show_topics)
+        self.knowledge.article_opened.connect(self.call_log.record_article)
         context.database_opened.connect(self._on_database_opened)
         context.open_failed.connect(self._on_open_failed)
         set_unexpected_handler(self._show_unexpected)
@@ -103,6 +107,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.local_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+
+        call_menu = bar.addMenu(self.tr("&Call"))
+        new_call = self._action(self.tr("&New call"), "actionNewCall", "Ctrl+N")
+        new_call.triggered.connect(self.new_call)
+        call_menu.addAction(new_call)
 
         view_menu = bar.addMenu(self.tr("&View"))
         show_calls = self._action(self.tr("&Call log"), "actionShowCalls", "Ctrl+1")
@@ -147,6 +156,12 @@ class MainWindow(QMainWindow):
         page = self.tabs.currentWidget()
         view = page.findChild(QWidget, "callList" if index == 0 else "formList")
         (view or page).setFocus()
+
+    @Slot()
+    def new_call(self) -> None:
+        """Ctrl+N from anywhere: the call log, with a new call started."""
+        self.tabs.setCurrentWidget(self.call_log)
+        self.call_log.new_call()
 
     @Slot()
     def focus_knowledge_search(self) -> None:

@@ -36,11 +36,14 @@ class RegisterList(QWidget, Generic[R]):
         footer_text: Callable[[int, bool, bool], str],
         column_widths: Sequence[int] = (),
         highlight: Callable[[Any], QColor | None] | None = None,
+        batch_size: int = 200,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._footer_text = footer_text
-        self.model: LazyTableModel[Any] = LazyTableModel(columns, runner, highlight=highlight)
+        self.model: LazyTableModel[Any] = LazyTableModel(
+            columns, runner, batch_size=batch_size, highlight=highlight
+        )
         self.view = make_list_view(self)
         self.view.setModel(self.model)
         name_widget(self.view, object_name, accessible_name)

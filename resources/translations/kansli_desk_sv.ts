@@ -1,12 +1,218 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sv">
 <context>
-    <name>CallLogPanel</name>
+    <name>CallForm</name>
     <message>
-        <source>&lt;b&gt;Calls&lt;/b&gt;, newest first</source>
-        <translation>&lt;b&gt;Samtal&lt;/b&gt;, nyaste först</translation>
+        <source>Caller</source>
+        <translation>Uppringare</translation>
     </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Ämnen</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks the topic under the cursor.</source>
+        <translation>Mellanslag kryssar i eller ur ämnet under markören.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>What the call was about, in a few words.</source>
+        <translation>Vad samtalet gällde, med några ord.</translation>
+    </message>
+    <message>
+        <source>No medical details: write what was asked and answered, not about health.</source>
+        <translation>Inga medicinska uppgifter: skriv vad som frågades och svarades, inget om hälsa.</translation>
+    </message>
+    <message>
+        <source>Identity number (optional)</source>
+        <translation>Personnummer (valfritt)</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD-NNNN, only if needed</source>
+        <translation>ÅÅÅÅMMDD-NNNN, bara om det behövs</translation>
+    </message>
+    <message>
+        <source>Call &amp;back</source>
+        <translation>Ring tillbak&amp;a</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Ring tillbaka</translation>
+    </message>
+    <message>
+        <source>Phone number to call back</source>
+        <translation>Telefonnummer att ringa tillbaka till</translation>
+    </message>
+    <message>
+        <source>Call back at the latest</source>
+        <translation>Ring tillbaka senast</translation>
+    </message>
+    <message>
+        <source>Linked form (registry number)</source>
+        <translation>Kopplad blankett (diarienummer)</translation>
+    </message>
+    <message>
+        <source>KD-2026-00042 (optional)</source>
+        <translation>KD-2026-00042 (valfritt)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Längd</translation>
+    </message>
+    <message>
+        <source>Follows the timer; correct it if needed.</source>
+        <translation>Följer tidtagningen; rätta vid behov.</translation>
+    </message>
+    <message>
+        <source>Changes to this call</source>
+        <translation>Ändringar av samtalet</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation>&amp;Spara (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save the call</source>
+        <translation>Spara samtalet</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Avbryt (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel the call</source>
+        <translation>Avbryt samtalet</translation>
+    </message>
+    <message>
+        <source>&amp;Caller:</source>
+        <translation>&amp;Uppringare:</translation>
+    </message>
+    <message>
+        <source>&amp;Topics:</source>
+        <translation>Ä&amp;mnen:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>U&amp;tfall:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>A&amp;nteckningar:</translation>
+    </message>
+    <message>
+        <source>&amp;Identity no.:</source>
+        <translation>&amp;Personnummer:</translation>
+    </message>
+    <message>
+        <source>Callback:</source>
+        <translation>Återringning:</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Kopplad blankett:</translation>
+    </message>
+    <message>
+        <source>D&amp;uration:</source>
+        <translation>Län&amp;gd:</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (utgått)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New call&lt;/b&gt; from {time}</source>
+        <translation>&lt;b&gt;Nytt samtal&lt;/b&gt; från {time}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unsaved call&lt;/b&gt; from {time} (restored)</source>
+        <translation>&lt;b&gt;Osparat samtal&lt;/b&gt; från {time} (återställt)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Call&lt;/b&gt; {time}, {advisor}</source>
+        <translation>&lt;b&gt;Samtal&lt;/b&gt; {time}, {advisor}</translation>
+    </message>
+    <message>
+        <source>{time} {user}: logged the call</source>
+        <translation>{time} {user}: loggade samtalet</translation>
+    </message>
+    <message>
+        <source>caller</source>
+        <translation>uppringare</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <translation>ämnen</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>utfall</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>anteckningar</translation>
+    </message>
+    <message>
+        <source>identity number</source>
+        <translation>personnummer</translation>
+    </message>
+    <message>
+        <source>callback phone</source>
+        <translation>telefon för återringning</translation>
+    </message>
+    <message>
+        <source>callback due</source>
+        <translation>återringning senast</translation>
+    </message>
+    <message>
+        <source>callback done</source>
+        <translation>återringning klar</translation>
+    </message>
+    <message>
+        <source>linked form</source>
+        <translation>kopplad blankett</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>längd</translation>
+    </message>
+    <message>
+        <source>start time</source>
+        <translation>starttid</translation>
+    </message>
+    <message>
+        <source>{time} {user} changed {field}: “{old}” → “{new}”</source>
+        <translation>{time} {user} ändrade {field}: ”{old}” → ”{new}”</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved ({error}); save the call soon.</source>
+        <translation>Utkastet kunde inte sparas ({error}); spara samtalet snart.</translation>
+    </message>
+    <message>
+        <source>Valid; shown masked.</source>
+        <translation>Giltigt; visas maskerat.</translation>
+    </message>
+    <message>
+        <source>Ongoing {time}</source>
+        <translation>Pågår {time}</translation>
+    </message>
+    <message>
+        <source>Throw away this call? What you typed is not saved.</source>
+        <translation>Kasta samtalet? Det du har skrivit sparas inte.</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogPanel</name>
     <message>
         <source>Time</source>
         <translation>Tid</translation>
@@ -32,6 +238,82 @@
         <translation>Utfall</translation>
     </message>
     <message>
+        <source>&amp;New call (Ctrl+N)</source>
+        <translation>N&amp;ytt samtal (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>New call</source>
+        <translation>Nytt samtal</translation>
+    </message>
+    <message>
+        <source>Search the notes</source>
+        <translation>Sök i anteckningarna</translation>
+    </message>
+    <message>
+        <source>Search the notes…</source>
+        <translation>Sök i anteckningarna…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Alla datum</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Senaste 7 dagarna</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Senaste 30 dagarna</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>Senaste 365 dagarna</translation>
+    </message>
+    <message>
+        <source>Chosen dates…</source>
+        <translation>Valda datum…</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Från datum</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Till datum</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Ämne</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>Alla ämnen</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Alla utfall</translation>
+    </message>
+    <message>
+        <source>All advisors</source>
+        <translation>Alla rådgivare</translation>
+    </message>
+    <message>
+        <source>Open &amp;callbacks only</source>
+        <translation>Endast &amp;öppna återringningar</translation>
+    </message>
+    <message>
+        <source>Open callbacks only</source>
+        <translation>Endast öppna återringningar</translation>
+    </message>
+    <message>
         <source>Callback due</source>
         <translation>Återringning senast</translation>
     </message>
@@ -42,6 +324,30 @@
     <message>
         <source>Call list</source>
         <translation>Samtalslista</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Senast</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Callback queue</source>
+        <translation>Återringningskö</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done (Ctrl+D)</source>
+        <translation>&amp;Markera klar (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Mark the callback done</source>
+        <translation>Markera återringningen som klar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Callbacks&lt;/b&gt;, soonest first</source>
+        <translation>&lt;b&gt;Återringningar&lt;/b&gt;, närmast först</translation>
     </message>
     <message>
         <source>{due} (done)</source>
@@ -56,12 +362,32 @@
         <translation>Inga samtal ännu.</translation>
     </message>
     <message>
+        <source>No calls match.</source>
+        <translation>Inga samtal matchar.</translation>
+    </message>
+    <message>
         <source>{count} calls shown; scroll down for more.</source>
         <translation>{count} samtal visas; rulla nedåt för fler.</translation>
     </message>
     <message>
         <source>All {count} calls shown.</source>
         <translation>Alla {count} samtal visas.</translation>
+    </message>
+    <message>
+        <source>No open callbacks.</source>
+        <translation>Inga öppna återringningar.</translation>
+    </message>
+    <message>
+        <source>{count} open.</source>
+        <translation>{count} öppna.</translation>
+    </message>
+    <message>
+        <source>Unsaved call</source>
+        <translation>Osparat samtal</translation>
+    </message>
+    <message>
+        <source>A call from {time} was not saved when Kansli Desk last stopped. Continue logging it?</source>
+        <translation>Ett samtal från {time} sparades inte när Kansli Desk stängdes senast. Vill du fortsätta logga det?</translation>
     </message>
 </context>
 <context>
@@ -102,7 +428,7 @@
         <translation>Anslut till en delad databas</translation>
     </message>
     <message>
-        <source>Connect to the team&apos;s shared PostgreSQL database. The password is never written to the settings; tick the box to keep it in the system&apos;s keyring.</source>
+        <source>Connect to the team's shared PostgreSQL database. The password is never written to the settings; tick the box to keep it in the system's keyring.</source>
         <translation>Anslut till teamets delade PostgreSQL-databas. Lösenordet skrivs aldrig till inställningarna; kryssa i rutan för att spara det i systemets nyckelring.</translation>
     </message>
     <message>
@@ -186,7 +512,7 @@
         <translation>Anslutningen fungerar, men databasen hör till en nyare version av Kansli Desk (schema {old}). Uppdatera programmet först.</translation>
     </message>
     <message>
-        <source>The connection works, but the database holds another program&apos;s tables. Choose an empty database.</source>
+        <source>The connection works, but the database holds another program's tables. Choose an empty database.</source>
         <translation>Anslutningen fungerar, men databasen innehåller ett annat programs tabeller. Välj en tom databas.</translation>
     </message>
 </context>
@@ -253,15 +579,15 @@
         <translation>Återställande av direktåtkomst</translation>
     </message>
     <message>
-        <source>Removing a guardian&apos;s direct access</source>
+        <source>Removing a guardian's direct access</source>
         <translation>Borttagande av direktåtkomst för vårdnadshavare</translation>
     </message>
     <message>
-        <source>Access to a minor&apos;s record (13–15 years)</source>
+        <source>Access to a minor's record (13–15 years)</source>
         <translation>Tillgång till minderårigs journal (13–15 år)</translation>
     </message>
     <message>
-        <source>The individual&apos;s own wish</source>
+        <source>The individual's own wish</source>
         <translation>Enskilds önskemål</translation>
     </message>
     <message>
@@ -285,15 +611,15 @@
         <translation>Låsa upp inloggningen till 1177</translation>
     </message>
     <message>
-        <source>Remove guardian&apos;s direct access</source>
+        <source>Remove guardian's direct access</source>
         <translation>Ta bort vårdnadshavares direktåtkomst</translation>
     </message>
     <message>
-        <source>Give access to the minor&apos;s record</source>
+        <source>Give access to the minor's record</source>
         <translation>Ge tillgång till minderårigs journal</translation>
     </message>
     <message>
-        <source>Remove access to the minor&apos;s record</source>
+        <source>Remove access to the minor's record</source>
         <translation>Ta bort tillgång till minderårigs journal</translation>
     </message>
     <message>
@@ -416,7 +742,7 @@
         <translation>Skriv numret som ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).</translation>
     </message>
     <message>
-        <source>This is an interim number (a letter in the last four characters), not a personal identity number. Use the person&apos;s personnummer, samordningsnummer or reservnummer.</source>
+        <source>This is an interim number (a letter in the last four characters), not a personal identity number. Use the person's personnummer, samordningsnummer or reservnummer.</source>
         <translation>Det här är ett interimsnummer (en bokstav bland de fyra sista tecknen), inte ett personnummer. Använd personens personnummer, samordningsnummer eller reservnummer.</translation>
     </message>
     <message>
@@ -472,7 +798,7 @@
         <translation>Mappen {folder} finns inte.</translation>
     </message>
     <message>
-        <source>The database file {path} cannot be written to (it or its folder is read-only). Check the file&apos;s permissions or choose another database.</source>
+        <source>The database file {path} cannot be written to (it or its folder is read-only). Check the file's permissions or choose another database.</source>
         <translation>Det går inte att skriva i databasfilen {path} (filen eller mappen är skrivskyddad). Kontrollera behörigheterna eller välj en annan databas.</translation>
     </message>
     <message>
@@ -542,6 +868,86 @@
     <message>
         <source>Article {file}: unknown topic “{topic}”.</source>
         <translation>Artikeln {file}: okänt ämne ”{topic}”.</translation>
+    </message>
+    <message>
+        <source>The call was not saved: correct the marked fields.</source>
+        <translation>Samtalet sparades inte: rätta de markerade fälten.</translation>
+    </message>
+    <message>
+        <source>Choose who is calling.</source>
+        <translation>Välj vem som ringer.</translation>
+    </message>
+    <message>
+        <source>Choose at least one topic.</source>
+        <translation>Välj minst ett ämne.</translation>
+    </message>
+    <message>
+        <source>A chosen topic no longer exists. Choose the topics again.</source>
+        <translation>Ett valt ämne finns inte längre. Välj ämnena igen.</translation>
+    </message>
+    <message>
+        <source>The topic “{topic}” has been retired and cannot be chosen for a call now.</source>
+        <translation>Ämnet ”{topic}” har utgått och kan inte väljas för ett samtal nu.</translation>
+    </message>
+    <message>
+        <source>Choose how the call ended.</source>
+        <translation>Välj hur samtalet slutade.</translation>
+    </message>
+    <message>
+        <source>The notes are {length} characters long; at most {limit} are allowed.</source>
+        <translation>Anteckningarna är {length} tecken långa; högst {limit} tecken är tillåtna.</translation>
+    </message>
+    <message>
+        <source>Give the phone number to call back.</source>
+        <translation>Ange telefonnumret att ringa tillbaka till.</translation>
+    </message>
+    <message>
+        <source>Write the phone number with 6 to 20 digits; only spaces, “-” and a leading “+” may be added.</source>
+        <translation>Skriv telefonnumret med 6 till 20 siffror; bara mellanslag, ”-” och ett inledande ”+” får finnas med.</translation>
+    </message>
+    <message>
+        <source>Give the time to call back.</source>
+        <translation>Ange när du ska ringa tillbaka.</translation>
+    </message>
+    <message>
+        <source>The time to call back has already passed. Choose a later time.</source>
+        <translation>Tiden för återringning har redan passerat. Välj en senare tid.</translation>
+    </message>
+    <message>
+        <source>No form in the register has the registry number “{number}”.</source>
+        <translation>Ingen blankett i registret har diarienumret ”{number}”.</translation>
+    </message>
+    <message>
+        <source>The duration must be between 0 seconds and 24 hours.</source>
+        <translation>Längden måste vara mellan 0 sekunder och 24 timmar.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this call while you were editing it. Open the call again to see their changes, then make yours.</source>
+        <translation>Någon annan sparade samtalet medan du ändrade det. Öppna samtalet igen för att se deras ändringar och gör sedan dina.</translation>
+    </message>
+    <message>
+        <source>The call no longer exists.</source>
+        <translation>Samtalet finns inte längre.</translation>
+    </message>
+    <message>
+        <source>This call has no callback to mark as done.</source>
+        <translation>Samtalet har ingen återringning att markera som klar.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can add or retire topics.</source>
+        <translation>Bara en chef kan lägga till eller avveckla ämnen.</translation>
+    </message>
+    <message>
+        <source>Give the topic a name of at most {limit} characters.</source>
+        <translation>Ge ämnet ett namn på högst {limit} tecken.</translation>
+    </message>
+    <message>
+        <source>A topic named “{name}” already exists.</source>
+        <translation>Det finns redan ett ämne som heter ”{name}”.</translation>
+    </message>
+    <message>
+        <source>The topic no longer exists.</source>
+        <translation>Ämnet finns inte längre.</translation>
     </message>
 </context>
 <context>
@@ -634,6 +1040,10 @@
         <translation>Läser in artiklar…</translation>
     </message>
     <message>
+        <source>Articles on the call's topics: {count}.</source>
+        <translation>Artiklar om samtalets ämnen: {count}.</translation>
+    </message>
+    <message>
         <source>No articles match.</source>
         <translation>Inga artiklar matchar.</translation>
     </message>
@@ -691,6 +1101,14 @@
     <message>
         <source>&amp;Quit</source>
         <translation>A&amp;vsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation>Sa&amp;mtal</translation>
+    </message>
+    <message>
+        <source>&amp;New call</source>
+        <translation>&amp;Nytt samtal</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -774,6 +1192,69 @@
     </message>
 </context>
 <context>
+    <name>OfficeHoursWatcher</name>
+    <message>
+        <source>Kansli open until {time}</source>
+        <translation>Kansliet öppet till {time}</translation>
+    </message>
+    <message>
+        <source>Kansli closed</source>
+        <translation>Kansliet stängt</translation>
+    </message>
+    <message>
+        <source>opens {day} {time}</source>
+        <translation>öppnar {day} {time}</translation>
+    </message>
+    <message>
+        <source>Kansli closed ({holiday}); {opens}</source>
+        <translation>Kansliet stängt ({holiday}); {opens}</translation>
+    </message>
+    <message>
+        <source>Kansli closed; {opens}</source>
+        <translation>Kansliet stängt; {opens}</translation>
+    </message>
+    <message>
+        <source>Outside office hours: urgent orders go to Supportcenter Vårdsystem, phone 0480-840 38, option 2 (fill in the digital form first). During standby 17:00–07:00, leave a message and expect a callback within 30 minutes. Non-urgent orders are handled in office hours.</source>
+        <translation>Utanför kontorstid: akuta beställningar görs till Supportcenter Vårdsystem, telefon 0480-840 38 knappval 2 (fyll först i den digitala blanketten). Under beredskapstid 17:00–07:00: tala in ett meddelande och invänta uppringning inom 30 minuter. Beställningar som inte är akuta handläggs under kontorstid.</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>måndag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>tisdag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>onsdag</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>torsdag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>fredag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>lördag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>söndag</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>i dag</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>i morgon</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Database password</source>
@@ -824,62 +1305,6 @@
     <message>
         <source>Shared database: {where}</source>
         <translation>Delad databas: {where}</translation>
-    </message>
-    <message>
-        <source>Kansli open until {time}</source>
-        <translation>Kansliet öppet till {time}</translation>
-    </message>
-    <message>
-        <source>Kansli closed</source>
-        <translation>Kansliet stängt</translation>
-    </message>
-    <message>
-        <source>opens {day} {time}</source>
-        <translation>öppnar {day} {time}</translation>
-    </message>
-    <message>
-        <source>Kansli closed ({holiday}); {opens}</source>
-        <translation>Kansliet stängt ({holiday}); {opens}</translation>
-    </message>
-    <message>
-        <source>Kansli closed; {opens}</source>
-        <translation>Kansliet stängt; {opens}</translation>
-    </message>
-    <message>
-        <source>Monday</source>
-        <translation>måndag</translation>
-    </message>
-    <message>
-        <source>Tuesday</source>
-        <translation>tisdag</translation>
-    </message>
-    <message>
-        <source>Wednesday</source>
-        <translation>onsdag</translation>
-    </message>
-    <message>
-        <source>Thursday</source>
-        <translation>torsdag</translation>
-    </message>
-    <message>
-        <source>Friday</source>
-        <translation>fredag</translation>
-    </message>
-    <message>
-        <source>Saturday</source>
-        <translation>lördag</translation>
-    </message>
-    <message>
-        <source>Sunday</source>
-        <translation>söndag</translation>
-    </message>
-    <message>
-        <source>today</source>
-        <translation>i dag</translation>
-    </message>
-    <message>
-        <source>tomorrow</source>
-        <translation>i morgon</translation>
     </message>
 </context>
 </TS>

@@ -473,6 +473,14 @@ def test_bulk_load_rebuilds_the_indexes(tmp_path: Path, sqlite_template: Path) -
         assert count(db, Call) == calls
         with db.engine.connect() as conn:
             assert conn.execute(sa.text("PRAGMA integrity_check")).scalar_one() == "ok"
+            # The notes' full-text index was built after the load and matches the calls.
+            conn.execute(
+                sa.text("INSERT INTO calls_fts(calls_fts, rank) VALUES ('integrity-check', 1)")
+            )
+            triggers = conn.execute(
+                sa.text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+            ).scalar_one()
+            assert triggers == 3
             plan = " ".join(
                 str(row[-1])
                 for row in conn.execute(

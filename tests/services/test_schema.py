@@ -20,6 +20,15 @@ from sqlalchemy.exc import IntegrityError
 
 from kansli_desk.core.enums import CallerKind, Outcome, Role
 from kansli_desk.models import Base, Call, Topic, User, UTCDateTime
+from kansli_desk.models.calls import (
+    FOLD_FROM,
+    FOLD_TO,
+    NOTES_FTS_TABLE,
+    NOTES_FTS_TRIGGERS,
+    NOTES_SEARCH_COLUMN,
+    NOTES_SEARCH_INDEX,
+    include_in_comparison,
+)
 from kansli_desk.services import schema
 from kansli_desk.services.database import (
     Database,
@@ -47,14 +56,40 @@ EXPECTED_TOPICS = [
 
 
 def model_differences(conn: sa.Connection) -> list[Any]:
+    # The per-database full-text objects are left out, as Alembic's env.py does;
+    # test_full_text_search_objects_exist checks them.
     context = MigrationContext.configure(
-        conn, opts={"compare_type": True, "compare_server_default": True}
+        conn,
+        opts={
+            "compare_type": True,
+            "compare_server_default": True,
+            "include_name": include_in_comparison,
+        },
     )
     return list(compare_metadata(context, Base.metadata))
 
 
 def user_tables(conn: sa.Connection) -> set[str]:
-    return set(sa.inspect(conn).get_table_names()) - {schema.VERSION_TABLE}
+    return {
+        name
+        for name in sa.inspect(conn).get_table_names()
+        if name != schema.VERSION_TABLE and include_in_comparison(name, "table", {})
+    }
+
+
+def search_objects(conn: sa.Connection) -> set[str]:
+    """The full-text search objects found in the database (names, on either backend)."""
+    if conn.dialect.name == "sqlite":
+        rows = conn.execute(
+            sa.text("SELECT name FROM sqlite_master WHERE name LIKE 'calls\\_fts%' ESCAPE '\\'")
+        )
+        return {name for (name,) in rows}
+    inspector = sa.inspect(conn)
+    if not inspector.has_table("calls"):
+        return set()
+    found = {c["name"] for c in inspector.get_columns("calls")} & {NOTES_SEARCH_COLUMN}
+    found |= {str(i["name"]) for i in inspector.get_indexes("calls")} & {NOTES_SEARCH_INDEX}
+    return found
 
 
 # --- revisions -------------------------------------------------------------
@@ -81,6 +116,56 @@ def test_migrated_database_matches_the_models(database: Database) -> None:
     with database.engine.connect() as conn:
         assert model_differences(conn) == []
         assert user_tables(conn) == set(Base.metadata.tables)
+
+
+EXPECTED_SEARCH_OBJECTS = {
+    "sqlite": {
+        NOTES_FTS_TABLE,
+        *(f"{NOTES_FTS_TABLE}_{shadow}" for shadow in ("data", "idx", "docsize", "config")),
+        *NOTES_FTS_TRIGGERS,
+    },
+    "postgresql": {NOTES_SEARCH_COLUMN, NOTES_SEARCH_INDEX},
+}
+
+
+def test_full_text_search_objects_exist(database: Database) -> None:
+    # Left out of the model comparison above, so checked here: the FTS5 table and
+    # its triggers on SQLite, the generated tsvector column and its GIN index on
+    # PostgreSQL (migration 0002).
+    with database.engine.connect() as conn:
+        assert search_objects(conn) == EXPECTED_SEARCH_OBJECTS[conn.dialect.name]
+        if conn.dialect.name == "postgresql":
+            definition = conn.execute(
+                sa.text("SELECT pg_get_indexdef(CAST(:name AS regclass))"),
+                {"name": NOTES_SEARCH_INDEX},
+            ).scalar_one()
+            assert "USING gin (notes_search)" in definition
+            generated = conn.execute(
+                sa.text(
+                    "SELECT is_generated, generation_expression FROM information_schema.columns "
+                    "WHERE table_name = 'calls' AND column_name = :name"
+                ),
+                {"name": NOTES_SEARCH_COLUMN},
+            ).one()
+            assert generated[0] == "ALWAYS"
+            assert "to_tsvector" in generated[1] and "translate" in generated[1]
+            # The search folds its words as the column folds the notes.
+            assert f"'{FOLD_FROM}'" in generated[1] and f"'{FOLD_TO}'" in generated[1]
+
+
+def test_open_callbacks_index_is_partial(database: Database) -> None:
+    # Alembic does not compare index WHERE clauses: check the partial index here.
+    with database.engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            sql = conn.execute(
+                sa.text("SELECT sql FROM sqlite_master WHERE name = 'ix_calls_open_callbacks'")
+            ).scalar_one()
+        else:
+            sql = conn.execute(
+                sa.text("SELECT pg_get_indexdef(CAST('ix_calls_open_callbacks' AS regclass))")
+            ).scalar_one()
+    normalised = re.sub(r"[()\s]+", " ", sql).lower()
+    assert "where callback_due_at is not null and callback_done_at is null" in normalised
 
 
 def _expected_checks() -> dict[tuple[str, str], str]:
@@ -164,6 +249,7 @@ def test_downgrade_to_base_then_upgrade_to_head(location: DatabaseLocation) -> N
         command.downgrade(schema.alembic_config(conn), "base")
     with connect(location) as conn:
         assert user_tables(conn) == set()
+        assert search_objects(conn) == set()
         assert schema.inspect_schema(conn).status is SchemaStatus.EMPTY
 
     with transaction(location) as conn:
@@ -173,6 +259,7 @@ def test_downgrade_to_base_then_upgrade_to_head(location: DatabaseLocation) -> N
             SchemaStatus.CURRENT, schema.SCHEMA_HEAD
         )
         assert model_differences(conn) == []
+        assert search_objects(conn) == EXPECTED_SEARCH_OBJECTS[conn.dialect.name]
         topics = conn.execute(sa.select(sa.func.count()).select_from(Topic)).scalar_one()
     assert topics == len(EXPECTED_TOPICS)
 

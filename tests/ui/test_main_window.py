@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QHeaderView,
@@ -170,14 +171,23 @@ def test_keyboard_reaches_the_areas(qtbot: Any, window: MainWindow) -> None:
     assert shortcuts["actionQuit"] == "Ctrl+Q"
 
 
+def _inside(widget: QWidget, kinds: tuple[type, ...]) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, kinds):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 def _unnamed_inputs(root: QWidget) -> list[str]:
     inputs = (QLineEdit, QAbstractSpinBox, QCheckBox, QComboBox, QAbstractItemView, QTextEdit)
     problems = []
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, inputs) or isinstance(widget, QHeaderView):
             continue
-        if isinstance(widget.parent(), QAbstractSpinBox):
-            continue  # the spin box's own line edit
+        if _inside(widget, (QAbstractSpinBox, QComboBox, QCalendarWidget)):
+            continue  # the parts Qt builds inside a spin box, combo box or calendar
         if not widget.objectName() or not widget.accessibleName():
             problems.append(f"{type(widget).__name__} {widget.objectName()!r}")
     return problems
@@ -378,11 +388,11 @@ def test_language_choice_is_saved(
 
 
 def test_office_hours_in_the_status_bar(window: MainWindow) -> None:
-    status = window.status
+    status = window.office_hours
     closes = dt.datetime(2026, 11, 27, 16, 30, tzinfo=TIMEZONE)
-    assert status.office_text(OfficeStatus(True, closes)) == "Kansliet öppet till 16:30"
+    assert status.text(OfficeStatus(True, closes)) == "Kansliet öppet till 16:30"
     opens = dt.datetime(2026, 12, 28, 8, 0, tzinfo=TIMEZONE)
-    text = status.office_text(OfficeStatus(False, opens, "Juldagen"))
+    text = status.text(OfficeStatus(False, opens, "Juldagen"))
     assert text == "Kansliet stängt (Juldagen); öppnar måndag 08:00"
 
 

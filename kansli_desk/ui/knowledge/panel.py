@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLineEdit, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from kansli_desk.ui import formatting
@@ -26,16 +26,22 @@ SEARCH_DELAY_MS = 150
 class KnowledgePanel(QWidget):
     """Search field, article list and the article text.
 
+    Signals:
+        article_opened(int, object): an article (id, revision id) was shown.
+
     Attributes:
         search: the search field.
         list: the article list.
         article: the text of the selected article.
     """
 
+    article_opened = Signal(int, object)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("knowledgePanel")
         self._context = context
+        self._topic_ids: list[int] = []
         self.search = QLineEdit(self)
         name_widget(self.search, "knowledgeSearch", self.tr("Search the knowledge articles"))
         self.search.setPlaceholderText(self.tr("Search articles…"))
@@ -81,15 +87,38 @@ class KnowledgePanel(QWidget):
     def _footer_text(self, rows: int, loading: bool, more: bool) -> str:
         if loading and rows == 0:
             return self.tr("Loading articles…")
+        if self._topic_ids and not self.search.text():
+            return self.tr("Articles on the call's topics: {count}.").format(count=rows)
         if rows == 0:
             return self.tr("No articles match.") if self.search.text() else self.tr("No articles.")
         return self.tr("{count} articles.").format(count=rows) if not more else ""
+
+    @Slot(list)
+    def show_topics(self, topic_ids: list[int]) -> None:
+        """Bring forward the articles on these topics (the call being logged);
+        an empty list returns to the whole collection."""
+        self._topic_ids = list(topic_ids)
+        if not self.search.text():
+            self._apply_search()
 
     @Slot()
     def _apply_search(self) -> None:
         if self._context.database is None:
             return
         context, query = self._context, self.search.text()
+        if self._topic_ids and not query:
+            topic_ids = tuple(self._topic_ids)
+
+            def for_topics(cursor: Any, limit: int) -> list[ArticleRow]:
+                del cursor, limit  # one page: a call has few topics
+                from kansli_desk.services.knowledge import articles_for_topics
+
+                return context.transactional(
+                    lambda session: articles_for_topics(session, topic_ids)
+                )()
+
+            self.list.set_source(for_topics)
+            return
 
         def fetch(cursor: Any, limit: int) -> list[ArticleRow]:
             from kansli_desk.services.knowledge import list_articles
@@ -144,3 +173,4 @@ class KnowledgePanel(QWidget):
             + "*"
         )
         self.article.setMarkdown("\n".join(parts))
+        self.article_opened.emit(view.id, view.revision_id)

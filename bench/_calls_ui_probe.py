@@ -1,0 +1,182 @@
+"""Child process of bench/calls.py: the call list's first rows and the memory it takes.
+
+    python bench/_calls_ui_probe.py app|bare DATABASE_FILE
+
+``app``: the real main window on the database; times from asking the call list
+for its rows (``apply_filters``) until the first page is painted in the view.
+``bare``: the floor, a bare QTableView over a minimal lazy model that reads the
+same first page with plain sqlite3 on the GUI thread. Both print
+``first-rows-ms <ms>`` and ``rss-mb <MB>`` (resident memory with the list open).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+SQL = (
+    "SELECT calls.id, started_at, duration_seconds, users.display_name, caller_kind, outcome,"
+    " callback_due_at, person_number FROM calls JOIN users ON users.id = calls.advisor_id"
+    " ORDER BY started_at DESC, calls.id DESC LIMIT 200"
+)
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class PaintWatch(QObject):
+    """Calls back after the next paint of a widget's viewport."""
+
+    def __init__(self, viewport: QObject, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self.callback = callback
+        self.armed = False
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        del watched
+        if self.armed and event.type() == QEvent.Type.Paint:
+            self.armed = False
+            QTimer.singleShot(0, self.callback)
+        return False
+
+
+class BareModel(QAbstractTableModel):
+    """The floor's model: fetchMore reads the first page synchronously."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.rows: list[tuple[object, ...]] = []
+        self.conn = sqlite3.connect(path)
+        self.done = False
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 8
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            value = self.rows[index.row()][index.column()]
+            return "" if value is None else str(value)
+        return None
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not parent.isValid() and not self.done
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        del parent
+        rows = self.conn.execute(SQL).fetchall()
+        self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+        self.rows = rows
+        self.done = True
+        self.endInsertRows()
+
+
+def run_bare(path: str) -> None:
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1280, 800)
+    view = QTableView(window)
+    window.setCentralWidget(view)
+    window.show()
+    app.processEvents()
+    started = 0.0
+
+    def shown() -> None:
+        print(f"first-rows-ms {(time.perf_counter() - started) * 1000:.2f}", flush=True)
+        print(f"rss-mb {rss_mb():.1f}", flush=True)
+        app.quit()
+
+    watch = PaintWatch(view.viewport(), shown)
+    model = BareModel(path)
+    started = time.perf_counter()
+    watch.armed = True
+    view.setModel(model)
+    app.exec()
+
+
+def run_app(path: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from kansli_desk.i18n import set_translator
+    from kansli_desk.services.database import parse_location
+    from kansli_desk.settings import Settings
+    from kansli_desk.ui.app import use_holiday_cache
+    from kansli_desk.ui.context import AppContext
+    from kansli_desk.ui.main_window import MainWindow
+    from kansli_desk.ui.translation import load_translator
+
+    app = QApplication(sys.argv[:1])
+    translator = load_translator("sv")
+    if translator is not None:
+        app.installTranslator(translator)
+    set_translator(QCoreApplication.translate)
+    use_holiday_cache()  # as the program does
+    context = AppContext(Settings(), "sv")
+    window = MainWindow(context)
+    window.resize(1280, 800)
+    window.show()
+    calls = window.call_log.list
+    opened = False
+
+    def on_open() -> None:
+        nonlocal opened
+        opened = True
+
+    context.database_opened.connect(on_open)
+    context.open_database(parse_location(f"sqlite:///{path}")[0])
+    # Warm-up: wait until everything started by opening the database is done
+    # (first pages of every list, topics, holiday tables), as a user would.
+    while not opened or context.runner.busy or window.office_hours.status is None:
+        app.processEvents()
+        time.sleep(0.001)
+    started = 0.0
+
+    def shown() -> None:
+        print(f"first-rows-ms {(time.perf_counter() - started) * 1000:.2f}", flush=True)
+        print(f"rss-mb {rss_mb():.1f}", flush=True)
+        if os.environ.get("KANSLI_BENCH_MODULES"):
+            tops = sorted({name.split(".")[0] for name in sys.modules})
+            print("modules", " ".join(tops), flush=True)
+        app.quit()
+
+    watch = PaintWatch(calls.view.viewport(), shown)
+
+    def painted_after_rows(count: int) -> None:
+        if count:
+            watch.armed = True
+            calls.view.viewport().update()
+
+    calls.model.batch_loaded.connect(painted_after_rows)
+    started = time.perf_counter()
+    window.call_log.apply_filters()  # the list asks for its first page again
+    app.exec()
+    context.close()
+
+
+if __name__ == "__main__":
+    mode, database = sys.argv[1], sys.argv[2]
+    (run_app if mode == "app" else run_bare)(database)
