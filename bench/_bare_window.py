@@ -63,8 +63,10 @@ def first_rows() -> None:
 
 
 first_paint = FirstPaint(shown)
-app.installEventFilter(first_paint)
 window.show()
+handle = window.windowHandle()
+assert handle is not None
+handle.installEventFilter(first_paint)  # only this window's events, as the program does
 status = app.exec()
 sys.stdout.flush()
 # Skip interpreter finalisation: PySide 6.12 can abort while collecting the

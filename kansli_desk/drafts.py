@@ -16,7 +16,6 @@ import json
 import logging
 import os
 import tempfile
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,11 +46,18 @@ class DraftStore:
     """The folder of drafts (``<data dir>/drafts`` unless given)."""
 
     def __init__(self, directory: Path | None = None) -> None:
-        self.directory = directory if directory is not None else paths.data_dir() / "drafts"
+        self._directory = directory
+
+    @property
+    def directory(self) -> Path:
+        """The folder (found on first use: looking it up loads platformdirs)."""
+        if self._directory is None:
+            self._directory = paths.data_dir() / "drafts"
+        return self._directory
 
     @staticmethod
     def new_key() -> str:
-        return uuid.uuid4().hex
+        return os.urandom(16).hex()
 
     def _path(self, key: str) -> Path:
         if not key.isalnum():

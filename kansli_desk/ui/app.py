@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -81,10 +82,6 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook
     probe = _StartupProbe(context, window) if args.quit_after_start else None
-    window.show()
-
-    if probe is not None:
-        app.installEventFilter(probe)
 
     def after_first_paint() -> None:
         use_holiday_cache()
@@ -93,9 +90,14 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
         setup_file_logging()
         _open_initial_database(context, args.database, settings)
 
-    # Two turns of the event loop: the window is painted before any slow work
-    # (a background import of SQLAlchemy still competes for the GIL) begins.
-    QTimer.singleShot(0, lambda: QTimer.singleShot(0, after_first_paint))
+    window.show()
+    handle = window.windowHandle()
+    assert handle is not None
+    # Slow work (a background import of SQLAlchemy still competes for the GIL)
+    # starts once the first frame is on the screen.
+    _FirstFrame(after_first_paint, handle)
+    if probe is not None:
+        handle.installEventFilter(probe)
     try:
         status = app.exec()
     finally:
@@ -130,6 +132,25 @@ def _open_initial_database(context: AppContext, cli_url: str | None, settings: S
         context.open_failed.emit(error, None)
 
     context.runner.run_db(job, chosen, failed)
+
+
+class _FirstFrame(QObject):
+    """Calls back once, after a window's first frame is painted.
+
+    The QWindow's own Paint event comes after its widgets have painted.
+    """
+
+    def __init__(self, callback: Callable[[], None], window: QWindow) -> None:
+        super().__init__(window)
+        self._callback: Callable[[], None] | None = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._callback is not None and event.type() == QEvent.Type.Paint:
+            callback, self._callback = self._callback, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, callback)
+        return False
 
 
 class _StartupProbe(QObject):

@@ -12,16 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from PySide6 import QtWidgets  # date edits and message boxes are made when first needed
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -95,15 +94,9 @@ class CallLogPanel(QWidget):
             (self.tr("Chosen dates…"), -1),
         ):
             self.period.addItem(text, days)
-        self.date_from = QDateEdit(self)
-        name_widget(self.date_from, "callFilterFrom", self.tr("From date"))
-        self.date_to = QDateEdit(self)
-        name_widget(self.date_to, "callFilterTo", self.tr("To date"))
-        for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setCalendarPopup(True)
-            edit.setDate(QDate.currentDate())
-            edit.hide()
+        # From/to dates: made when "Chosen dates…" is first picked.
+        self.date_from: QtWidgets.QDateEdit | None = None
+        self.date_to: QtWidgets.QDateEdit | None = None
         self.topic_filter = QComboBox(self)
         name_widget(self.topic_filter, "callFilterTopic", self.tr("Topic"))
         self.topic_filter.addItem(self.tr("All topics"), None)
@@ -185,11 +178,9 @@ class CallLogPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.search, 1)
-        filters = QHBoxLayout()
+        self._filters = filters = QHBoxLayout()
         for widget in (
             self.period,
-            self.date_from,
-            self.date_to,
             self.topic_filter,
             self.outcome_filter,
             self.advisor_filter,
@@ -218,8 +209,6 @@ class CallLogPanel(QWidget):
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
         self.period.currentIndexChanged.connect(self._period_changed)
-        for widget in (self.date_from, self.date_to):
-            widget.dateChanged.connect(self.apply_filters)
         for box in (self.topic_filter, self.outcome_filter, self.advisor_filter):
             box.currentIndexChanged.connect(self.apply_filters)
         self.open_callbacks.toggled.connect(self.apply_filters)
@@ -279,7 +268,7 @@ class CallLogPanel(QWidget):
         today = dt.datetime.now(dt.UTC).astimezone(formatting.swedish_time()).date()
         days = self.period.currentData()
         date_from = date_to = None
-        if days == -1:
+        if days == -1 and self.date_from is not None and self.date_to is not None:
             date_from = self.date_from.date().toPython()
             date_to = self.date_to.date().toPython()
         elif days is not None:
@@ -298,9 +287,29 @@ class CallLogPanel(QWidget):
     @Slot()
     def _period_changed(self) -> None:
         chosen = self.period.currentData() == -1
-        self.date_from.setVisible(chosen)
-        self.date_to.setVisible(chosen)
+        if chosen and self.date_from is None:
+            self._make_date_edits()
+        for edit in (self.date_from, self.date_to):
+            if edit is not None:
+                edit.setVisible(chosen)
         self.apply_filters()
+
+    def _make_date_edits(self) -> None:
+        position = self._filters.indexOf(self.period) + 1
+        edits = []
+        for offset, (name, text) in enumerate(
+            (("callFilterFrom", self.tr("From date")), ("callFilterTo", self.tr("To date")))
+        ):
+            edit = QtWidgets.QDateEdit(self)
+            name_widget(edit, name, text)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            today = dt.datetime.now(dt.UTC).astimezone(formatting.swedish_time()).date()
+            edit.setDate(QDate(today.year, today.month, today.day))
+            edit.dateChanged.connect(self.apply_filters)
+            self._filters.insertWidget(position + offset, edit)
+            edits.append(edit)
+        self.date_from, self.date_to = edits
 
     @Slot()
     def apply_filters(self) -> None:
@@ -429,6 +438,7 @@ class CallLogPanel(QWidget):
 
     def ask_restore(self, draft: Draft) -> bool:
         """Ask whether to continue an unsaved call (tests replace this)."""
+        QMessageBox = QtWidgets.QMessageBox
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved call"),
