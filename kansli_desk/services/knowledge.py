@@ -212,6 +212,15 @@ def _needs_review(reviewed: dt.date | None, interval: int, today: dt.date) -> bo
     return reviewed is None or (today - reviewed).days > interval
 
 
+def _article_row(article: Article, today: dt.date) -> ArticleRow:
+    return ArticleRow(
+        article.id,
+        article.title,
+        article.last_reviewed_on,
+        _needs_review(article.last_reviewed_on, article.review_interval_days, today),
+    )
+
+
 def list_articles(
     session: Session,
     *,
@@ -236,15 +245,7 @@ def list_articles(
     words = query.split()
     for word in words[:10]:
         stmt = stmt.where(func.lower(Article.title).contains(word.lower(), autoescape=True))
-    return [
-        ArticleRow(
-            a.id,
-            a.title,
-            a.last_reviewed_on,
-            _needs_review(a.last_reviewed_on, a.review_interval_days, today),
-        )
-        for a in session.scalars(stmt)
-    ]
+    return [_article_row(a, today) for a in session.scalars(stmt)]
 
 
 def articles_for_topics(
@@ -270,15 +271,7 @@ def articles_for_topics(
         .order_by(shared.desc(), Article.title, Article.id)
         .limit(limit)
     )
-    return [
-        ArticleRow(
-            a.id,
-            a.title,
-            a.last_reviewed_on,
-            _needs_review(a.last_reviewed_on, a.review_interval_days, today),
-        )
-        for a, _ in session.execute(stmt)
-    ]
+    return [_article_row(a, today) for a, _ in session.execute(stmt)]
 
 
 def get_article(session: Session, article_id: int, *, today: dt.date | None = None) -> ArticleView:

@@ -321,10 +321,10 @@ def test_out_of_hours_route_is_shown_in_the_form(qtbot: Any, ready: MainWindow) 
     form = ready.call_log.form
     assert form is not None
     opens = dt.datetime(2026, 11, 30, 8, 0, tzinfo=TIMEZONE)
-    form._show_office_status(OfficeStatus(False, opens))
+    form.show_office_status(OfficeStatus(False, opens))
     assert form.route_label.isVisible()
     assert "0480-840 38" in form.route_label.text() and "30 minuter" in form.route_label.text()
-    form._show_office_status(OfficeStatus(True, opens))
+    form.show_office_status(OfficeStatus(True, opens))
     assert not form.route_label.isVisible()
 
 

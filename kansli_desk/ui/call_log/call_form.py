@@ -109,7 +109,7 @@ class CallForm(QWidget):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_timer)
-        office_hours.changed.connect(self._show_office_status)
+        office_hours.changed.connect(self.show_office_status)
 
     # --- building ------------------------------------------------------------------
     def _build(self) -> None:
@@ -633,7 +633,7 @@ class CallForm(QWidget):
             self._loading = loading
 
     @Slot(object)
-    def _show_office_status(self, status: OfficeStatus) -> None:
+    def show_office_status(self, status: OfficeStatus) -> None:
         self.office_label.setText(self._office_hours.text(status))
         self.route_label.setVisible(not status.is_open)
 

@@ -405,7 +405,7 @@ class CallLogPanel(QWidget):
             self.form.saved.connect(lambda _call_id: self._refresh_after_change())
             self.form.topics_changed.connect(self.topics_changed)
             if self._office_hours.status is not None:
-                self.form._show_office_status(self._office_hours.status)
+                self.form.show_office_status(self._office_hours.status)
             self.splitter.insertWidget(0, self.form)
             self.splitter.setStretchFactor(0, 0)
             self.splitter.setStretchFactor(1, 1)
