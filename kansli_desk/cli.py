@@ -78,6 +78,22 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--calls", type=_non_negative, default=1000, metavar="N")
     demo.add_argument("--forms", type=_non_negative, default=100, metavar="M")
     demo.add_argument("--seed", type=int, default=None, metavar="S", help="repeatable data")
+
+    topics = sub.add_parser(
+        "topics", help="the call log's topics (adding and retiring: supervisors)", parents=[common]
+    )
+    topics_sub = topics.add_subparsers(
+        dest="topics_command", metavar="TOPICS_COMMAND", required=True
+    )
+    listing = topics_sub.add_parser("list", help="list the topics", parents=[common])
+    listing.add_argument("--all", action="store_true", help="include retired topics")
+    add = topics_sub.add_parser("add", help="add a topic", parents=[common])
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--description", default="", metavar="TEXT")
+    retire = topics_sub.add_parser(
+        "retire", help="stop offering a topic (old calls keep it)", parents=[common]
+    )
+    retire.add_argument("code", metavar="CODE")
     return parser
 
 
@@ -107,6 +123,7 @@ def run(argv: Sequence[str]) -> int:
     commands: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
         "db": _cmd_db,
         "demo": _cmd_demo,
+        "topics": _cmd_topics,
     }
     try:
         return commands[args.command](args, settings)
@@ -236,3 +253,40 @@ def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 MSG_DEMO = QT_TRANSLATE_NOOP(
     "Cli", "Wrote {calls} calls and {forms} forms to {where} in {seconds} s."
 )
+
+
+def _cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
+    """List, add or retire topics as the user the database sees (the OS user on SQLite)."""
+    from kansli_desk.services import calls, users
+
+    result = open_for_cli(args, settings)
+    database = result.database
+    try:
+        with database.transaction() as session:
+            user = users.ensure_user(session, database.location.login)
+            if args.topics_command == "add":
+                row = calls.add_topic(session, user, args.name, args.description)
+                print(translate(CONTEXT, MSG_TOPIC_ADDED).format(name=row.name, code=row.code))
+            elif args.topics_command == "retire":
+                found = [t for t in calls.list_topics(session) if t.code == args.code]
+                if not found:
+                    raise KnownError(MSG_NO_SUCH_TOPIC, code=args.code)
+                calls.retire_topic(session, user, found[0].id)
+                print(translate(CONTEXT, MSG_TOPIC_RETIRED).format(name=found[0].name))
+            else:
+                for topic in calls.list_topics(session, include_retired=args.all):
+                    retired = translate(CONTEXT, MSG_RETIRED_MARK) if topic.retired else ""
+                    print(f"{topic.code}\t{topic.name}{retired}")
+    finally:
+        database.close()
+    return EXIT_OK
+
+
+MSG_TOPIC_ADDED = QT_TRANSLATE_NOOP("Cli", "Added the topic “{name}” (code {code}).")
+MSG_TOPIC_RETIRED = QT_TRANSLATE_NOOP(
+    "Cli", "Retired the topic “{name}”; calls that have it keep it."
+)
+MSG_NO_SUCH_TOPIC = QT_TRANSLATE_NOOP(  # raised as a KnownError: translated as "Errors"
+    "Errors", "No topic in use has the code “{code}” (see “kansli-desk topics list”)."
+)
+MSG_RETIRED_MARK = QT_TRANSLATE_NOOP("Cli", " (retired)")

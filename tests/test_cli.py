@@ -22,6 +22,7 @@ from kansli_desk import __version__
 from kansli_desk.cli import run
 from kansli_desk.i18n import set_translator
 from kansli_desk.services.database import (
+    Database,
     DatabaseLocation,
     create_engine_for,
     parse_location,
@@ -421,3 +422,33 @@ def test_a_bug_is_logged_not_shown(tmp_path: Path, isolated_user_dirs: Path) -> 
     assert "Traceback" not in proc.stderr and "19121212" not in proc.stderr
     log = (isolated_user_dirs / "data" / "kansli-desk.log").read_text(encoding="utf-8")
     assert "Traceback" in log and "ZeroDivisionError" in log
+
+
+def test_supervisors_add_and_retire_topics_from_the_command_line(
+    location: DatabaseLocation, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = url_of(location)
+    # On a new database the first user (here: this OS user) is the supervisor.
+    assert run(["topics", "add", "Frågor om BankID", "--database", url]) == 0
+    assert "Lade till ämnet ”Frågor om BankID” (kod fragor_om_bankid)." in capsys.readouterr().out
+    assert run(["topics", "retire", "proxy", "--database", url]) == 0
+    assert "Ämnet ”Ombud” har avvecklats" in capsys.readouterr().out
+    assert run(["topics", "list", "--database", url]) == 0
+    listed = capsys.readouterr().out
+    assert "fragor_om_bankid\tFrågor om BankID" in listed and "proxy" not in listed
+    assert run(["topics", "list", "--all", "--database", url]) == 0
+    assert "proxy\tOmbud (utgått)" in capsys.readouterr().out
+    assert run(["topics", "retire", "finns_inte", "--database", url]) == 1
+    assert "Inget ämne som används har koden ”finns_inte”" in capsys.readouterr().err
+
+
+def test_advisors_cannot_change_topics(
+    database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kansli_desk.services import demo
+
+    demo.generate(database.engine, calls=0, forms=0, seed=1)  # a supervisor exists already
+    url = url_of(database.location)
+    assert run(["topics", "add", "Nytt ämne", "--database", url]) == 1
+    assert "Bara en chef kan lägga till eller avveckla ämnen." in capsys.readouterr().err
+    assert run(["topics", "list", "--database", url]) == 0

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv">
 <context>
     <name>CallForm</name>
@@ -420,6 +421,18 @@
         <source>Wrote {calls} calls and {forms} forms to {where} in {seconds} s.</source>
         <translation>Skrev {calls} samtal och {forms} blanketter till {where} på {seconds} s.</translation>
     </message>
+    <message>
+        <source>Added the topic “{name}” (code {code}).</source>
+        <translation>Lade till ämnet ”{name}” (kod {code}).</translation>
+    </message>
+    <message>
+        <source>Retired the topic “{name}”; calls that have it keep it.</source>
+        <translation>Ämnet ”{name}” har avvecklats; samtal som har det behåller det.</translation>
+    </message>
+    <message>
+        <source> (retired)</source>
+        <translation> (utgått)</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
@@ -428,7 +441,7 @@
         <translation>Anslut till en delad databas</translation>
     </message>
     <message>
-        <source>Connect to the team's shared PostgreSQL database. The password is never written to the settings; tick the box to keep it in the system's keyring.</source>
+        <source>Connect to the team&apos;s shared PostgreSQL database. The password is never written to the settings; tick the box to keep it in the system&apos;s keyring.</source>
         <translation>Anslut till teamets delade PostgreSQL-databas. Lösenordet skrivs aldrig till inställningarna; kryssa i rutan för att spara det i systemets nyckelring.</translation>
     </message>
     <message>
@@ -512,7 +525,7 @@
         <translation>Anslutningen fungerar, men databasen hör till en nyare version av Kansli Desk (schema {old}). Uppdatera programmet först.</translation>
     </message>
     <message>
-        <source>The connection works, but the database holds another program's tables. Choose an empty database.</source>
+        <source>The connection works, but the database holds another program&apos;s tables. Choose an empty database.</source>
         <translation>Anslutningen fungerar, men databasen innehåller ett annat programs tabeller. Välj en tom databas.</translation>
     </message>
 </context>
@@ -579,15 +592,15 @@
         <translation>Återställande av direktåtkomst</translation>
     </message>
     <message>
-        <source>Removing a guardian's direct access</source>
+        <source>Removing a guardian&apos;s direct access</source>
         <translation>Borttagande av direktåtkomst för vårdnadshavare</translation>
     </message>
     <message>
-        <source>Access to a minor's record (13–15 years)</source>
+        <source>Access to a minor&apos;s record (13–15 years)</source>
         <translation>Tillgång till minderårigs journal (13–15 år)</translation>
     </message>
     <message>
-        <source>The individual's own wish</source>
+        <source>The individual&apos;s own wish</source>
         <translation>Enskilds önskemål</translation>
     </message>
     <message>
@@ -611,15 +624,15 @@
         <translation>Låsa upp inloggningen till 1177</translation>
     </message>
     <message>
-        <source>Remove guardian's direct access</source>
+        <source>Remove guardian&apos;s direct access</source>
         <translation>Ta bort vårdnadshavares direktåtkomst</translation>
     </message>
     <message>
-        <source>Give access to the minor's record</source>
+        <source>Give access to the minor&apos;s record</source>
         <translation>Ge tillgång till minderårigs journal</translation>
     </message>
     <message>
-        <source>Remove access to the minor's record</source>
+        <source>Remove access to the minor&apos;s record</source>
         <translation>Ta bort tillgång till minderårigs journal</translation>
     </message>
     <message>
@@ -742,7 +755,7 @@
         <translation>Skriv numret som ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).</translation>
     </message>
     <message>
-        <source>This is an interim number (a letter in the last four characters), not a personal identity number. Use the person's personnummer, samordningsnummer or reservnummer.</source>
+        <source>This is an interim number (a letter in the last four characters), not a personal identity number. Use the person&apos;s personnummer, samordningsnummer or reservnummer.</source>
         <translation>Det här är ett interimsnummer (en bokstav bland de fyra sista tecknen), inte ett personnummer. Använd personens personnummer, samordningsnummer eller reservnummer.</translation>
     </message>
     <message>
@@ -798,7 +811,7 @@
         <translation>Mappen {folder} finns inte.</translation>
     </message>
     <message>
-        <source>The database file {path} cannot be written to (it or its folder is read-only). Check the file's permissions or choose another database.</source>
+        <source>The database file {path} cannot be written to (it or its folder is read-only). Check the file&apos;s permissions or choose another database.</source>
         <translation>Det går inte att skriva i databasfilen {path} (filen eller mappen är skrivskyddad). Kontrollera behörigheterna eller välj en annan databas.</translation>
     </message>
     <message>
@@ -949,6 +962,10 @@
         <source>The topic no longer exists.</source>
         <translation>Ämnet finns inte längre.</translation>
     </message>
+    <message>
+        <source>No topic in use has the code “{code}” (see “kansli-desk topics list”).</source>
+        <translation>Inget ämne som används har koden ”{code}” (se ”kansli-desk topics list”).</translation>
+    </message>
 </context>
 <context>
     <name>FormsRegisterPanel</name>
@@ -1040,7 +1057,7 @@
         <translation>Läser in artiklar…</translation>
     </message>
     <message>
-        <source>Articles on the call's topics: {count}.</source>
+        <source>Articles on the call&apos;s topics: {count}.</source>
         <translation>Artiklar om samtalets ämnen: {count}.</translation>
     </message>
     <message>
