@@ -22,7 +22,7 @@ from kansli_desk.services import demo
 from kansli_desk.services.database import Database, DatabaseLocation
 from kansli_desk.ui.context import AppContext
 from kansli_desk.ui.main_window import MainWindow
-from tests.helpers import checkout_env
+from tests.helpers import checkout_env, connect
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait
 
 pytestmark = pytest.mark.gui
@@ -57,12 +57,8 @@ def ready(
 
 
 def count_calls(location: DatabaseLocation) -> int:
-    engine = sa.create_engine(location.url)
-    try:
-        with engine.connect() as conn:
-            return int(conn.execute(sa.text("SELECT count(*) FROM calls")).scalar_one())
-    finally:
-        engine.dispose()
+    with connect(location) as conn:
+        return int(conn.execute(sa.text("SELECT count(*) FROM calls")).scalar_one())
 
 
 def test_ctrl_n_starts_a_call_with_a_running_timer(qtbot: Any, ready: MainWindow) -> None:
@@ -436,12 +432,8 @@ def test_topics_bring_articles_forward_and_opened_articles_are_recorded(
     form.outcome.setCurrentIndex(0)
     with qtbot.waitSignal(form.saved, timeout=OPEN_TIMEOUT_MS):
         form.save()
-    engine = sa.create_engine(location.url)
-    try:
-        with engine.connect() as conn:
-            views = conn.execute(
-                sa.text("SELECT article_id, revision_id FROM call_article_views")
-            ).all()
-    finally:
-        engine.dispose()
+    with connect(location) as conn:
+        views = conn.execute(
+            sa.text("SELECT article_id, revision_id FROM call_article_views")
+        ).all()
     assert len(views) == 1 and views[0][1] is not None
