@@ -296,6 +296,11 @@ class TopicRow:
     description: str
     retired: bool
 
+    @property
+    def cursor(self) -> int:
+        """Rows come as one page; the id marks the end of it."""
+        return self.id
+
 
 # --- validation --------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QWidget
 
 from kansli_desk import APP_NAME, __version__
+from kansli_desk.core.enums import Role
 from kansli_desk.errors import KnownError, PasswordRequiredError
 from kansli_desk.i18n import LANGUAGES
 from kansli_desk.settings import (
@@ -130,6 +131,11 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
 
         settings_menu = bar.addMenu(self.tr("&Settings"))
+        self.topics_action = self._action(self.tr("Call &topics…"), "actionTopics")
+        self.topics_action.setEnabled(False)  # supervisors, once the database is open
+        self.topics_action.triggered.connect(self.show_topics_dialog)
+        settings_menu.addAction(self.topics_action)
+        settings_menu.addSeparator()
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         language_menu.setObjectName("menuLanguage")
         group = QActionGroup(self)
@@ -168,6 +174,15 @@ class MainWindow(QMainWindow):
         self.toggle_knowledge.setChecked(True)
         self.knowledge.search.setFocus()
         self.knowledge.search.selectAll()
+
+    @Slot()
+    def show_topics_dialog(self) -> None:
+        """Supervisors add and retire the call log's topics."""
+        from kansli_desk.ui.dialogs.topics import TopicsDialog
+
+        dialog = TopicsDialog(self._context, self)
+        dialog.topics_changed.connect(self.call_log.reload_choices)
+        dialog.exec()
 
     @Slot()
     def show_connection_dialog(self) -> None:
@@ -230,6 +245,8 @@ class MainWindow(QMainWindow):
         database = self._context.database
         if outcome is None or database is None:
             return
+        user = self._context.user
+        self.topics_action.setEnabled(user is not None and user.role is Role.SUPERVISOR)
         if self._remember_password and outcome.password:
             self._store_password(database.location, outcome.password)
         self._remember_password = False

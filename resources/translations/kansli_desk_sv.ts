@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sv">
 <context>
     <name>CallForm</name>
@@ -441,7 +440,7 @@
         <translation>Anslut till en delad databas</translation>
     </message>
     <message>
-        <source>Connect to the team&apos;s shared PostgreSQL database. The password is never written to the settings; tick the box to keep it in the system&apos;s keyring.</source>
+        <source>Connect to the team's shared PostgreSQL database. The password is never written to the settings; tick the box to keep it in the system's keyring.</source>
         <translation>Anslut till teamets delade PostgreSQL-databas. Lösenordet skrivs aldrig till inställningarna; kryssa i rutan för att spara det i systemets nyckelring.</translation>
     </message>
     <message>
@@ -525,7 +524,7 @@
         <translation>Anslutningen fungerar, men databasen hör till en nyare version av Kansli Desk (schema {old}). Uppdatera programmet först.</translation>
     </message>
     <message>
-        <source>The connection works, but the database holds another program&apos;s tables. Choose an empty database.</source>
+        <source>The connection works, but the database holds another program's tables. Choose an empty database.</source>
         <translation>Anslutningen fungerar, men databasen innehåller ett annat programs tabeller. Välj en tom databas.</translation>
     </message>
 </context>
@@ -592,15 +591,15 @@
         <translation>Återställande av direktåtkomst</translation>
     </message>
     <message>
-        <source>Removing a guardian&apos;s direct access</source>
+        <source>Removing a guardian's direct access</source>
         <translation>Borttagande av direktåtkomst för vårdnadshavare</translation>
     </message>
     <message>
-        <source>Access to a minor&apos;s record (13–15 years)</source>
+        <source>Access to a minor's record (13–15 years)</source>
         <translation>Tillgång till minderårigs journal (13–15 år)</translation>
     </message>
     <message>
-        <source>The individual&apos;s own wish</source>
+        <source>The individual's own wish</source>
         <translation>Enskilds önskemål</translation>
     </message>
     <message>
@@ -624,15 +623,15 @@
         <translation>Låsa upp inloggningen till 1177</translation>
     </message>
     <message>
-        <source>Remove guardian&apos;s direct access</source>
+        <source>Remove guardian's direct access</source>
         <translation>Ta bort vårdnadshavares direktåtkomst</translation>
     </message>
     <message>
-        <source>Give access to the minor&apos;s record</source>
+        <source>Give access to the minor's record</source>
         <translation>Ge tillgång till minderårigs journal</translation>
     </message>
     <message>
-        <source>Remove access to the minor&apos;s record</source>
+        <source>Remove access to the minor's record</source>
         <translation>Ta bort tillgång till minderårigs journal</translation>
     </message>
     <message>
@@ -755,7 +754,7 @@
         <translation>Skriv numret som ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).</translation>
     </message>
     <message>
-        <source>This is an interim number (a letter in the last four characters), not a personal identity number. Use the person&apos;s personnummer, samordningsnummer or reservnummer.</source>
+        <source>This is an interim number (a letter in the last four characters), not a personal identity number. Use the person's personnummer, samordningsnummer or reservnummer.</source>
         <translation>Det här är ett interimsnummer (en bokstav bland de fyra sista tecknen), inte ett personnummer. Använd personens personnummer, samordningsnummer eller reservnummer.</translation>
     </message>
     <message>
@@ -811,7 +810,7 @@
         <translation>Mappen {folder} finns inte.</translation>
     </message>
     <message>
-        <source>The database file {path} cannot be written to (it or its folder is read-only). Check the file&apos;s permissions or choose another database.</source>
+        <source>The database file {path} cannot be written to (it or its folder is read-only). Check the file's permissions or choose another database.</source>
         <translation>Det går inte att skriva i databasfilen {path} (filen eller mappen är skrivskyddad). Kontrollera behörigheterna eller välj en annan databas.</translation>
     </message>
     <message>
@@ -1057,7 +1056,7 @@
         <translation>Läser in artiklar…</translation>
     </message>
     <message>
-        <source>Articles on the call&apos;s topics: {count}.</source>
+        <source>Articles on the call's topics: {count}.</source>
         <translation>Artiklar om samtalets ämnen: {count}.</translation>
     </message>
     <message>
@@ -1142,6 +1141,10 @@
     <message>
         <source>&amp;Settings</source>
         <translation>&amp;Inställningar</translation>
+    </message>
+    <message>
+        <source>Call &amp;topics…</source>
+        <translation>Samtals&amp;ämnen…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1322,6 +1325,93 @@
     <message>
         <source>Shared database: {where}</source>
         <translation>Delad databas: {where}</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsDialog</name>
+    <message>
+        <source>Call topics</source>
+        <translation>Samtalsämnen</translation>
+    </message>
+    <message>
+        <source>Topics are offered in the call form. A retired topic is no longer offered but stays on the calls that have it.</source>
+        <translation>Ämnena erbjuds i samtalsformuläret. Ett avvecklat ämne erbjuds inte längre men finns kvar på de samtal som har det.</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Ämne</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Avvecklat</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>I bruk</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>&amp;Retire the chosen topic…</source>
+        <translation>&amp;Avveckla det valda ämnet…</translation>
+    </message>
+    <message>
+        <source>Name of the new topic</source>
+        <translation>Namn på det nya ämnet</translation>
+    </message>
+    <message>
+        <source>Description of the new topic</source>
+        <translation>Beskrivning av det nya ämnet</translation>
+    </message>
+    <message>
+        <source>What calls on this topic are about</source>
+        <translation>Vad samtal om ämnet handlar om</translation>
+    </message>
+    <message>
+        <source>&amp;Add topic</source>
+        <translation>&amp;Lägg till ämne</translation>
+    </message>
+    <message>
+        <source>New topic</source>
+        <translation>Nytt ämne</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beskrivning:</translation>
+    </message>
+    <message>
+        <source>Loading topics…</source>
+        <translation>Läser in ämnen…</translation>
+    </message>
+    <message>
+        <source>{count} topics.</source>
+        <translation>{count} ämnen.</translation>
+    </message>
+    <message>
+        <source>Topic “{name}” added.</source>
+        <translation>Ämnet ”{name}” har lagts till.</translation>
+    </message>
+    <message>
+        <source>Retire topic</source>
+        <translation>Avveckla ämne</translation>
+    </message>
+    <message>
+        <source>Retire “{name}”? It is no longer offered for new calls; calls that have it keep it.</source>
+        <translation>Avveckla ”{name}”? Det erbjuds inte längre för nya samtal; samtal som har det behåller det.</translation>
+    </message>
+    <message>
+        <source>Topic “{name}” retired.</source>
+        <translation>Ämnet ”{name}” har avvecklats.</translation>
     </message>
 </context>
 </TS>

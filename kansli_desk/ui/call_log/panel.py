@@ -368,14 +368,25 @@ class CallLogPanel(QWidget):
     # --- the database ----------------------------------------------------------------
     @Slot()
     def _on_database_opened(self) -> None:
+        self.apply_filters()
+        self.reload_queue()
+        self.reload_choices(offer_drafts=True)
+
+    @Slot()
+    def reload_choices(self, *, offer_drafts: bool = False) -> None:
+        """Read the topics and advisors again (the filters and the form offer them)."""
+
         def job(session: Any) -> tuple[list[TopicRow], list[tuple[int, str]]]:
             from kansli_desk.services.calls import advisors, list_topics
 
             return list_topics(session, include_retired=True), advisors(session)
 
-        self.apply_filters()
-        self.reload_queue()
-        self._context.db_job(job, self._fill_choices)
+        def done(result: tuple[list[TopicRow], list[tuple[int, str]]]) -> None:
+            self._fill_choices(result)
+            if offer_drafts:
+                self.offer_drafts()
+
+        self._context.db_job(job, done)
 
     def _fill_choices(self, result: tuple[list[TopicRow], list[tuple[int, str]]]) -> None:
         topics, people = result
@@ -385,14 +396,15 @@ class CallLogPanel(QWidget):
             (self.advisor_filter, [(name, uid) for uid, name in people]),
         ):
             box.blockSignals(True)
+            chosen = box.currentData()
             while box.count() > 1:
                 box.removeItem(1)
             for text, value in items:
                 box.addItem(text, value)
+            box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
             box.blockSignals(False)
         if self.form is not None:
             self.form.set_topics(topics)
-        self.offer_drafts()
 
     # --- entry -----------------------------------------------------------------------
     def _ensure_form(self) -> CallForm:
