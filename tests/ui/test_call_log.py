@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kansli_desk import paths
 from kansli_desk.core.office_hours import TIMEZONE, OfficeStatus
 from kansli_desk.drafts import DraftStore
 from kansli_desk.services import demo
@@ -26,6 +27,8 @@ from tests.helpers import checkout_env, connect
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait
 
 pytestmark = pytest.mark.gui
+
+KNOWLEDGE_DIR = paths.resources_dir() / "knowledge"
 
 VALID_PNR = "191212121212"  # the classic public example (Tolvan Tolvansson)
 
@@ -416,15 +419,21 @@ def test_topics_bring_articles_forward_and_opened_articles_are_recorded(
     sealing = next(
         i for i in range(form.topics.count()) if form.topics.item(i).text() == "Försegling"
     )
+    on_sealing = [  # the shipped articles on sealing
+        path
+        for path in KNOWLEDGE_DIR.glob("*.md")
+        if "sealing" in path.read_text(encoding="utf-8").split("topics:", 1)[1].split("\n")[0]
+    ]
     form.topics.item(sealing).setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(
         lambda: (
             not knowledge.list.model.is_loading
-            and knowledge.list.footer.text() == "Artiklar om samtalets ämnen: 1."
+            and knowledge.list.footer.text() == f"Artiklar om samtalets ämnen: {len(on_sealing)}."
         ),
         timeout=OPEN_TIMEOUT_MS,
     )
     titles = {knowledge.list.model.row_at(r).title for r in range(knowledge.list.model.rowCount())}
+    assert len(titles) == len(on_sealing) >= 2
     assert any(title.startswith("Reservrutin") for title in titles)
     knowledge.list.view.selectRow(0)
     qtbot.waitUntil(lambda: len(form.values()["article_views"]) == 1, timeout=OPEN_TIMEOUT_MS)
