@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from kansli_desk.services.database import DatabaseLocation, create_engine_for
+from kansli_desk.services.database import Database, DatabaseLocation, create_engine_for
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,3 +60,17 @@ def run_process(
         check=False,
         **kwargs,
     )
+
+
+def plan(db: Database, stmt: Any, *, no_seqscan: bool = False) -> str:
+    """The query plan of a statement (its parameters written in), as text."""
+    with db.engine.begin() as conn:
+        sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+        if conn.dialect.name == "sqlite":
+            rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()
+            return "\n".join(str(row[-1]) for row in rows)
+        if no_seqscan:
+            # A small test database is read faster from the table itself; this asks
+            # whether the query CAN use the index, i.e. that it matches it.
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        return "\n".join(row[0] for row in conn.exec_driver_sql("EXPLAIN " + sql))

@@ -125,16 +125,27 @@ FOLD_TO = "aaoeuaaoeu"
 """PostgreSQL folds these letters (``translate``) before indexing and searching."""
 
 
+# The knowledge articles' counterparts (migration 0003): ``articles_fts`` over
+# ``article_revisions`` on SQLite, ``article_revisions.search`` with its GIN index
+# on PostgreSQL (see kansli_desk.services.knowledge).
+ARTICLES_FTS_TABLE = "articles_fts"
+ARTICLES_SEARCH_COLUMN = "search"
+ARTICLES_SEARCH_INDEX = "ix_article_revisions_search"
+
+_FTS_TABLES = (NOTES_FTS_TABLE, ARTICLES_FTS_TABLE)
+_SEARCH_COLUMNS = {("calls", NOTES_SEARCH_COLUMN), ("article_revisions", ARTICLES_SEARCH_COLUMN)}
+
+
 def is_search_object(name: str | None, type_: str, parent_names: Any) -> bool:
-    """True for the per-database full-text objects above (tables, column, index)."""
+    """True for the per-database full-text objects above (tables, columns, indexes)."""
     if name is None:
         return False
     if type_ == "table":
-        return name == NOTES_FTS_TABLE or name.startswith(NOTES_FTS_TABLE + "_")
+        return any(name == fts or name.startswith(fts + "_") for fts in _FTS_TABLES)
     if type_ == "column":
-        return name == NOTES_SEARCH_COLUMN and parent_names.get("table_name") == "calls"
+        return (parent_names.get("table_name"), name) in _SEARCH_COLUMNS
     if type_ == "index":
-        return name == NOTES_SEARCH_INDEX
+        return name in (NOTES_SEARCH_INDEX, ARTICLES_SEARCH_INDEX)
     return False
 
 

@@ -75,8 +75,9 @@ from kansli_desk.models import (
     call_topics,
     utcnow,
 )
-from kansli_desk.models.calls import FOLD_FROM, FOLD_TO, NOTES_FTS_TABLE, NOTES_SEARCH_COLUMN
+from kansli_desk.models.calls import NOTES_FTS_TABLE, NOTES_SEARCH_COLUMN
 from kansli_desk.services import audit
+from kansli_desk.services.fulltext import fulltext_query, search_words
 from kansli_desk.services.users import UserInfo
 
 T = TypeVar("T")
@@ -85,8 +86,6 @@ PAGE_SIZE = 200
 CALLBACK_QUEUE_LIMIT = 500
 MAX_DURATION_SECONDS = 24 * 3600
 PHONE_DIGITS = (6, 20)
-MAX_SEARCH_WORDS = 16
-MAX_SEARCH_WORD_LENGTH = 100
 TOPIC_NAME_MAX_LENGTH = 200
 ENTITY = "call"
 TOPIC_ENTITY = "topic"
@@ -831,18 +830,6 @@ def _history(session: Session, call_id: int) -> tuple[CallChange, ...]:
 # --- the call list ----------------------------------------------------------------------
 
 
-def search_words(query: str) -> list[str]:
-    """The words of a notes search: runs of letters and digits, at most 16 of 100 each.
-
-    Everything else (quotes, operators, punctuation) only separates words, so any
-    text makes a harmless query; a query without words searches nothing.
-    """
-    words = re.findall(r"[^\W_]+", query)
-    return [word[:MAX_SEARCH_WORD_LENGTH] for word in words[:MAX_SEARCH_WORDS]]
-
-
-_FOLD = str.maketrans(FOLD_FROM, FOLD_TO)
-
 # The list is read with Core table columns (ORM-annotated ones send every page through
 # the ORM's loading machinery) and statements built once per combination of filters.
 # Its values are converted by _page_rows, not by SQLAlchemy's result processors: with
@@ -877,19 +864,6 @@ def _notes_match() -> ColumnElement[bool]:
     )
     column: ColumnElement[Any] = literal_column(f"calls.{NOTES_SEARCH_COLUMN}")
     return column.op("@@", is_comparison=True)(tsquery)
-
-
-def notes_query(dialect: str, words: list[str]) -> str:
-    """The full-text query for ``words``: all of them, each as a word prefix.
-
-    SQLite: quoted FTS5 phrases with a prefix star (its tokenizer folds case and
-    diacritics). PostgreSQL: quoted lexemes folded as the generated column folds
-    the notes, ``:*`` for prefixes, joined with ``&``. The words hold letters and
-    digits only (:func:`search_words`), so the quoting cannot be broken.
-    """
-    if dialect == "sqlite":
-        return " AND ".join(f'"{word}"*' for word in words)
-    return " & ".join(f"'{word.lower().translate(_FOLD)}':*" for word in words)
 
 
 def _day_start(day: dt.date) -> dt.datetime:
@@ -1094,7 +1068,7 @@ def _page_parameters(
     if f.advisor_id is not None:
         params["advisor_id"] = f.advisor_id
     if words:
-        params["notes_query"] = notes_query(dialect, words)
+        params["notes_query"] = fulltext_query(dialect, words)
     return shape, params
 
 
@@ -1142,7 +1116,7 @@ def list_calls_page(
     hits = None
     words = search_words(filters.text) if filters is not None else []
     if words and dialect == "sqlite":
-        hits = _count_hits(conn, notes_query(dialect, words))
+        hits = _count_hits(conn, fulltext_query(dialect, words))
         if hits == 0:
             return []
     shape, params = _page_parameters(dialect, filters, after, limit, hits)

@@ -25,13 +25,28 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+    tuple_,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from kansli_desk.errors import ValidationError
 from kansli_desk.i18n import QT_TRANSLATE_NOOP
 from kansli_desk.models import Article, ArticleRevision, Topic, article_topics
+from kansli_desk.models.calls import ARTICLES_FTS_TABLE, ARTICLES_SEARCH_COLUMN
+from kansli_desk.services.fulltext import fulltext_query, search_words
 
 CONTEXT = "Errors"
 REQUIRED_KEYS = ("id", "title", "topics", "sources", "owner", "last_reviewed")
@@ -224,15 +239,13 @@ def _article_row(article: Article, today: dt.date) -> ArticleRow:
 def list_articles(
     session: Session,
     *,
-    query: str = "",
+    topic_id: int | None = None,
     after: tuple[str, int] | None = None,
     limit: int = 200,
     today: dt.date | None = None,
 ) -> list[ArticleRow]:
-    """Articles by title, ``limit`` at a time after ``after``.
-
-    ``query`` keeps titles containing every word (issue 4 adds ranked full-text search).
-    """
+    """Articles by title (browsing), ``limit`` at a time after ``after``;
+    only those on ``topic_id`` when given."""
     today = today or dt.date.today()
     stmt = (
         select(Article)
@@ -242,10 +255,89 @@ def list_articles(
     )
     if after is not None:
         stmt = stmt.where(tuple_(Article.title, Article.id) > tuple_(*after))
-    words = query.split()
-    for word in words[:10]:
-        stmt = stmt.where(func.lower(Article.title).contains(word.lower(), autoescape=True))
+    if topic_id is not None:
+        stmt = stmt.where(Article.id.in_(_on_topic(topic_id)))
     return [_article_row(a, today) for a in session.scalars(stmt)]
+
+
+def _on_topic(topic_id: int) -> Select[int]:
+    return select(article_topics.c.article_id).where(article_topics.c.topic_id == topic_id)
+
+
+SEARCH_LIMIT = 100
+"""Ranked hits shown at most; further ones are never what the advisor is after."""
+
+
+def search_articles(
+    session: Session,
+    query: str,
+    *,
+    topic_id: int | None = None,
+    limit: int = SEARCH_LIMIT,
+    today: dt.date | None = None,
+) -> list[ArticleRow]:
+    """Articles matching ``query`` in title or text, best first.
+
+    Every word must match (the last, or each, as a word prefix: results follow
+    typing); if no article has them all, articles with any of them are listed.
+    Case and Swedish letters are folded ("forsegling" finds "Försegling") and
+    titles weigh more than text. A query without letters or digits lists every
+    article by title. Runs on FTS5 (SQLite) or ``tsvector`` (PostgreSQL); see
+    migration 0003.
+    """
+    words = search_words(query)
+    if not words:
+        return list_articles(session, topic_id=topic_id, limit=limit, today=today)
+    today = today or dt.date.today()
+    dialect = session.get_bind().dialect.name
+    stmt = _ranked_search(dialect, topic_id).limit(limit)
+    rows = session.execute(stmt, {"article_query": fulltext_query(dialect, words)}).all()
+    if not rows and len(words) > 1:
+        rows = session.execute(stmt, {"article_query": _any_of(dialect, words)}).all()
+    return [
+        ArticleRow(id_, title, reviewed, _needs_review(reviewed, interval, today))
+        for id_, title, reviewed, interval in rows
+    ]
+
+
+def _any_of(dialect: str, words: list[str]) -> str:
+    each = [fulltext_query(dialect, [word]) for word in words]
+    return (" OR " if dialect == "sqlite" else " | ").join(each)
+
+
+def _ranked_search(dialect: str, topic_id: int | None) -> Select[int, str, dt.date | None, int]:
+    """The ranked search over the current revisions, with ``:article_query``."""
+    columns = (Article.id, Article.title, Article.last_reviewed_on, Article.review_interval_days)
+    current = and_(
+        Article.id == ArticleRevision.article_id,
+        Article.current_revision == ArticleRevision.number,
+    )
+    query = bindparam("article_query", type_=String())
+    if dialect == "sqlite":
+        rowid: ColumnElement[int] = literal_column(f"{ARTICLES_FTS_TABLE}.rowid")
+        rank: ColumnElement[Any] = literal_column(f"bm25({ARTICLES_FTS_TABLE}, 10.0, 1.0)")
+        stmt = (
+            select(*columns)
+            .select_from(table(ARTICLES_FTS_TABLE))
+            .join(ArticleRevision, ArticleRevision.id == rowid)
+            .join(Article, current)
+            .where(text(f"{ARTICLES_FTS_TABLE} MATCH :article_query").bindparams(query))
+            .order_by(rank, Article.title, Article.id)
+        )
+    else:
+        tsquery = func.to_tsquery(literal_column("'simple'::regconfig"), query)
+        search: ColumnElement[Any] = literal_column(f"article_revisions.{ARTICLES_SEARCH_COLUMN}")
+        stmt = (
+            select(*columns)
+            .select_from(ArticleRevision)
+            .join(Article, current)
+            .where(search.op("@@", is_comparison=True)(tsquery))
+            .order_by(func.ts_rank(search, tsquery).desc(), Article.title, Article.id)
+        )
+    stmt = stmt.where(Article.retired_at.is_(None))
+    if topic_id is not None:
+        stmt = stmt.where(Article.id.in_(_on_topic(topic_id)))
+    return stmt
 
 
 def articles_for_topics(

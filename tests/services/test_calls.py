@@ -36,7 +36,7 @@ from kansli_desk.models import (
     article_topics,
     call_topics,
 )
-from kansli_desk.services import calls, demo, knowledge
+from kansli_desk.services import calls, demo, fulltext, knowledge
 from kansli_desk.services.calls import (
     CallConflict,
     CallDetail,
@@ -49,6 +49,7 @@ from kansli_desk.services.calls import (
 from kansli_desk.services.database import Database
 from kansli_desk.services.users import UserInfo
 from tests.conftest import SHARED_TESTDATA
+from tests.helpers import plan
 
 NOW = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC)  # a Wednesday, in office hours
 META = SHARED_TESTDATA / "personnummer-meta"
@@ -901,7 +902,7 @@ def words_of(text: str) -> list[str]:
 
 def notes_match(notes: str, query: str) -> bool:
     """Every word of the query begins a word of the notes (case and å/ä/ö folded)."""
-    wanted = calls.search_words(query)
+    wanted = fulltext.search_words(query)
     have = words_of(notes)
     return all(any(word.startswith(w.lower().translate(FOLD)) for word in have) for w in wanted)
 
@@ -1158,7 +1159,10 @@ def test_demo_calls_are_searchable(
     with world.db.engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             triggers = conn.execute(
-                sa.text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+                sa.text(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                    " AND tbl_name = 'calls'"
+                )
             ).scalar_one()
             assert triggers == 3
             conn.execute(
@@ -1170,19 +1174,6 @@ def test_demo_calls_are_searchable(
 
 
 # --- indexes the queries use ---------------------------------------------------------------------
-
-
-def plan(db: Database, stmt: Any, *, no_seqscan: bool = False) -> str:
-    with db.engine.begin() as conn:
-        sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
-        if conn.dialect.name == "sqlite":
-            rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()
-            return "\n".join(str(row[-1]) for row in rows)
-        if no_seqscan:
-            # A small test database is read faster from the table itself; this asks
-            # whether the query CAN use the index, i.e. that it matches it.
-            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-        return "\n".join(row[0] for row in conn.exec_driver_sql("EXPLAIN " + sql))
 
 
 def test_queries_use_their_indexes(demo_world: tuple[World, list[Stored]]) -> None:
@@ -1220,7 +1211,7 @@ def test_queries_use_their_indexes(demo_world: tuple[World, list[Stored]]) -> No
 
 
 def test_search_words() -> None:
-    assert calls.search_words('Försegling "AND" e-tjänst*, 1177:s') == [
+    assert fulltext.search_words('Försegling "AND" e-tjänst*, 1177:s') == [
         "Försegling",
         "AND",
         "e",
@@ -1228,9 +1219,9 @@ def test_search_words() -> None:
         "1177",
         "s",
     ]
-    assert calls.search_words("!!! ... ---") == []
-    assert len(calls.search_words("ord " * 100)) == calls.MAX_SEARCH_WORDS
-    assert calls.search_words("a" * 500) == ["a" * calls.MAX_SEARCH_WORD_LENGTH]
+    assert fulltext.search_words("!!! ... ---") == []
+    assert len(fulltext.search_words("ord " * 100)) == fulltext.MAX_SEARCH_WORDS
+    assert fulltext.search_words("a" * 500) == ["a" * fulltext.MAX_SEARCH_WORD_LENGTH]
 
 
 def test_topic_code() -> None:

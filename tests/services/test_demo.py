@@ -478,7 +478,10 @@ def test_bulk_load_rebuilds_the_indexes(tmp_path: Path, sqlite_template: Path) -
                 sa.text("INSERT INTO calls_fts(calls_fts, rank) VALUES ('integrity-check', 1)")
             )
             triggers = conn.execute(
-                sa.text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+                sa.text(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                    " AND tbl_name = 'calls'"
+                )
             ).scalar_one()
             assert triggers == 3
             plan = " ".join(
