@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from urllib.parse import parse_qsl
 
 from kansli_desk import paths
@@ -177,3 +177,51 @@ class Settings:
                 self._values[key] = value
             else:
                 log.warning("Ignoring unknown or invalid setting %s", key)
+
+
+# --- access age limits (domain brief C.1–C.4; configurable because of C.12) ----------
+if TYPE_CHECKING:
+    from kansli_desk.core.age_access import AgeLimits
+
+
+def _is_age(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 18
+
+
+ACCESS_GUARDIAN_UNTIL_AGE = _option(
+    "access/guardian_until_age",
+    13,
+    "Guardians read a child's record in Journalen until the child turns this age. "
+    "Must be lower than access/own_access_from_age.",
+    _is_age,
+)
+ACCESS_OWN_FROM_AGE = _option(
+    "access/own_access_from_age",
+    16,
+    "A person reads their own record in Journalen from this age. "
+    "Must be higher than access/guardian_until_age.",
+    _is_age,
+)
+
+
+def access_age_limits(settings: Settings) -> AgeLimits:
+    """The age limits from the two access options, checked together.
+
+    Each option is validated on its own when set or read; a pair where the
+    guardian limit is not below the own-access limit is ignored with a warning,
+    and the defaults are used.
+    """
+    from kansli_desk.core.age_access import AgeLimits
+
+    guardian_until = settings.get(ACCESS_GUARDIAN_UNTIL_AGE)
+    own_from = settings.get(ACCESS_OWN_FROM_AGE)
+    if guardian_until < own_from:
+        return AgeLimits(guardian_until, own_from)
+    log.warning(
+        "Ignoring access age limits %d/%d: %s must be lower than %s",
+        guardian_until,
+        own_from,
+        ACCESS_GUARDIAN_UNTIL_AGE.key,
+        ACCESS_OWN_FROM_AGE.key,
+    )
+    return AgeLimits(ACCESS_GUARDIAN_UNTIL_AGE.default, ACCESS_OWN_FROM_AGE.default)

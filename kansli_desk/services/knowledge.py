@@ -221,6 +221,12 @@ class ArticleView:
     last_reviewed_on: dt.date | None
     needs_review: bool
     revision_id: int | None = None
+    slug: str = ""
+    version: int = 0
+    review_interval_days: int = 365
+    topics: tuple[str, ...] = ()
+    shipped_update: bool = False
+    """A newer shipped version exists that was not loaded: the article has local edits."""
 
 
 def _needs_review(reviewed: dt.date | None, interval: int, today: dt.date) -> bool:
@@ -366,8 +372,15 @@ def articles_for_topics(
     return [_article_row(a, today) for a, _ in session.execute(stmt)]
 
 
-def get_article(session: Session, article_id: int, *, today: dt.date | None = None) -> ArticleView:
-    """The current revision of an article."""
+def get_article(
+    session: Session,
+    article_id: int,
+    *,
+    today: dt.date | None = None,
+    shipped_dir: Path | None = None,
+) -> ArticleView:
+    """The current revision of an article; with ``shipped_dir``, also whether a newer
+    shipped version waits (:func:`pending_shipped_version`)."""
     today = today or dt.date.today()
     article = session.get_one(Article, article_id)
     revision = session.scalars(
@@ -386,4 +399,43 @@ def get_article(session: Session, article_id: int, *, today: dt.date | None = No
         last_reviewed_on=article.last_reviewed_on,
         needs_review=_needs_review(article.last_reviewed_on, article.review_interval_days, today),
         revision_id=revision.id,
+        slug=article.slug,
+        version=article.version,
+        review_interval_days=article.review_interval_days,
+        topics=tuple(topic.name for topic in article.topics),
+        shipped_update=shipped_dir is not None
+        and pending_shipped_version(session, article_id, shipped_dir) is not None,
     )
+
+
+def pending_shipped_version(
+    session: Session, article_id: int, directory: Path
+) -> ArticleFile | None:
+    """The newer shipped version of a locally edited article, if there is one.
+
+    :func:`sync_shipped_articles` updates untouched articles itself and never
+    overwrites a local edit; this is what the panel offers instead.
+    """
+    article = session.get_one(Article, article_id)
+    path = directory / f"{article.slug}.md"
+    if not path.is_file():
+        return None
+    try:
+        shipped = parse_article_file(path)
+    except ArticleFileError:
+        return None
+    if shipped.sha256 == article.shipped_hash or not _locally_edited(session, article_id):
+        return None
+    return shipped
+
+
+def _locally_edited(session: Session, article_id: int) -> bool:
+    authored = select(ArticleRevision.id).where(
+        ArticleRevision.article_id == article_id, ArticleRevision.author_id.is_not(None)
+    )
+    return session.scalar(authored.limit(1)) is not None
+
+
+def article_id_for_slug(session: Session, slug: str) -> int | None:
+    """The id of the article with this stable id (the decision helper names slugs)."""
+    return session.scalar(select(Article.id).where(Article.slug == slug))

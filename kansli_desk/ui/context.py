@@ -139,7 +139,7 @@ class AppContext(QObject):
 
     def close(self) -> None:
         """Wait for running jobs and close the database (at exit)."""
-        self.runner.wait_idle()
+        self.runner.shutdown()
         if self.database is not None:
             self.database.close()
             self.database = None

@@ -7,6 +7,7 @@ The window only wires things together; each area is its own widget
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets  # QMessageBox is looked up when used: its enums cost start-up
@@ -127,8 +128,34 @@ class MainWindow(QMainWindow):
         self.toggle_knowledge.setCheckable(True)
         self.toggle_knowledge.setChecked(True)
         self.toggle_knowledge.toggled.connect(self.knowledge.setVisible)
-        for action in (show_calls, show_forms, search, self.toggle_knowledge):
+        for action in (show_calls, show_forms, self.toggle_knowledge):
             view_menu.addAction(action)
+
+        knowledge_menu = bar.addMenu(self.tr("&Knowledge"))
+        knowledge = self.knowledge
+        decision = self._action(self.tr("&Decision helper…"), "actionDecisionHelper", "F6")
+        decision.triggered.connect(lambda: self._with_knowledge(knowledge.show_decision_helper))
+        calculator = self._action(self.tr("&Age and access…"), "actionAgeCalculator", "F7")
+        calculator.triggered.connect(lambda: self._with_knowledge(knowledge.show_age_calculator))
+        contacts = self._action(self.tr("&Contacts card"), "actionContacts", "F2")
+        contacts.triggered.connect(lambda: self._with_knowledge(knowledge.show_contacts))
+        self.new_article_action = self._action(self.tr("&New article…"), "actionNewArticle")
+        self.new_article_action.triggered.connect(
+            lambda: self._with_knowledge(knowledge.new_article)
+        )
+        self.overdue_action = self._action(
+            self.tr("Articles due for &review…"), "actionOverdueArticles"
+        )
+        self.overdue_action.triggered.connect(lambda: self._with_knowledge(knowledge.show_overdue))
+        self.knowledge_tools = (decision, calculator, contacts)
+        self.supervisor_actions = (self.new_article_action, self.overdue_action)
+        for action in (*self.knowledge_tools, *self.supervisor_actions):
+            action.setEnabled(False)  # once the database is open (supervisors: the last two)
+        for action in (search, decision, calculator, contacts):
+            knowledge_menu.addAction(action)
+        knowledge_menu.addSeparator()
+        knowledge_menu.addAction(self.new_article_action)
+        knowledge_menu.addAction(self.overdue_action)
 
         settings_menu = bar.addMenu(self.tr("&Settings"))
         self.topics_action = self._action(self.tr("Call &topics…"), "actionTopics")
@@ -174,6 +201,11 @@ class MainWindow(QMainWindow):
         self.toggle_knowledge.setChecked(True)
         self.knowledge.search.setFocus()
         self.knowledge.search.selectAll()
+
+    def _with_knowledge(self, show: Callable[[], object]) -> None:
+        """Open the knowledge panel (F9 may have hidden it) and run one of its actions."""
+        self.toggle_knowledge.setChecked(True)
+        show()
 
     @Slot()
     def show_topics_dialog(self) -> None:
@@ -246,7 +278,12 @@ class MainWindow(QMainWindow):
         if outcome is None or database is None:
             return
         user = self._context.user
-        self.topics_action.setEnabled(user is not None and user.role is Role.SUPERVISOR)
+        supervisor = user is not None and user.role is Role.SUPERVISOR
+        self.topics_action.setEnabled(supervisor)
+        for action in self.supervisor_actions:
+            action.setEnabled(supervisor)
+        for action in self.knowledge_tools:
+            action.setEnabled(True)
         if self._remember_password and outcome.password:
             self._store_password(database.location, outcome.password)
         self._remember_password = False

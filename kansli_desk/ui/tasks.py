@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,12 @@ class TaskRunner(QObject):
         ok = self._db_pool.waitForDone(msecs) and self._general_pool.waitForDone(msecs)
         return bool(ok)
 
+    def shutdown(self, msecs: int = 30_000) -> None:
+        """Wait for the running jobs and drop their callbacks (results not yet
+        delivered go nowhere: the windows they were for are closing)."""
+        self.wait_idle(msecs)
+        self._pending.clear()
+
     def _start(
         self, pool: QThreadPool, func: Callable[[], Any], on_done: Done, on_error: Failed | None
     ) -> None:
@@ -98,9 +105,16 @@ class TaskRunner(QObject):
     @Slot(object, object)
     def _deliver(self, result: object, error: object) -> None:
         relay = self.sender()
-        assert isinstance(relay, _Relay)
-        on_done, on_error = self._pending.pop(relay)
+        if not isinstance(relay, _Relay):  # dropped by shutdown() and already deleted
+            return
+        callbacks = self._pending.pop(relay, None)
         relay.deleteLater()
+        if callbacks is None:  # dropped by shutdown(): nobody waits for it any more
+            return
+        on_done, on_error = callbacks
+        owner = getattr(on_done, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # its widget was closed and deleted while the job ran
         try:
             if error is None:
                 on_done(result)

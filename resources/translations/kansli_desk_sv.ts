@@ -1,6 +1,519 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sv">
 <context>
+    <name>AgeCalculatorDialog</name>
+    <message>
+        <source>Age and access to Journalen</source>
+        <translation>Ålder och åtkomst till Journalen</translation>
+    </message>
+    <message>
+        <source>Type a personnummer, a samordningsnummer or a birth date to see the person's age and who can read their record in Journalen.</source>
+        <translation>Skriv ett personnummer, ett samordningsnummer eller ett födelsedatum för att se personens ålder och vem som kan läsa journalen i Journalen.</translation>
+    </message>
+    <message>
+        <source>Personnummer, samordningsnummer or birth date</source>
+        <translation>Personnummer, samordningsnummer eller födelsedatum</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD-NNNN or YYYY-MM-DD</source>
+        <translation>ÅÅÅÅMMDD-NNNN eller ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>Date to calculate the age for</source>
+        <translation>Datum som åldern räknas för</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;I dag</translation>
+    </message>
+    <message>
+        <source>Calculate for today</source>
+        <translation>Räkna för i dag</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>&amp;Personnummer, samordningsnummer or birth date:</source>
+        <translation>&amp;Personnummer, samordningsnummer eller födelsedatum:</translation>
+    </message>
+    <message>
+        <source>&amp;On date:</source>
+        <translation>Per &amp;datum:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>The result appears here as you type.</source>
+        <translation>Resultatet visas här medan du skriver.</translation>
+    </message>
+    <message>
+        <source>{youngest}–{age} years old on {date}</source>
+        <translation>{youngest}–{age} år den {date}</translation>
+    </message>
+    <message>
+        <source>{age} years old on {date}</source>
+        <translation>{age} år den {date}</translation>
+    </message>
+    <message>
+        <source>Guardians can read the child's record in Journalen. The child has no access of their own yet.</source>
+        <translation>Vårdnadshavarna kan läsa barnets journal i Journalen. Barnet har ännu ingen egen åtkomst.</translation>
+    </message>
+    <message>
+        <source>Neither the guardians nor the child can read the record in Journalen, unless the head of operations (verksamhetschef) has decided an exception.</source>
+        <translation>Varken vårdnadshavarna eller barnet kan läsa journalen i Journalen, om inte verksamhetschefen har beslutat om ett undantag.</translation>
+    </message>
+    <message>
+        <source>The person reads their own record in Journalen. Guardians no longer have access.</source>
+        <translation>Personen läser sin egen journal i Journalen. Vårdnadshavarna har inte längre åtkomst.</translation>
+    </message>
+    <message>
+        <source>The person reads their own record in Journalen.</source>
+        <translation>Personen läser sin egen journal i Journalen.</translation>
+    </message>
+    <message>
+        <source>This is not certain, because the exact birth date is not known.</source>
+        <translation>Det är inte säkert, eftersom det exakta födelsedatumet inte är känt.</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>i morgon</translation>
+    </message>
+    <message>
+        <source>in {days} days</source>
+        <translation>om {days} dagar</translation>
+    </message>
+    <message>
+        <source>Turns {age} on {date}, {when}: then the guardians' access ends.</source>
+        <translation>Fyller {age} år den {date}, {when}: då upphör vårdnadshavarnas åtkomst.</translation>
+    </message>
+    <message>
+        <source>Turns {age} on {date}, {when}: then the person gets access of their own.</source>
+        <translation>Fyller {age} år den {date}, {when}: då får personen egen åtkomst.</translation>
+    </message>
+    <message>
+        <source>The samordningsnummer does not give the exact birth date: it lies between {first} and {last}, and the age is counted from {first}.</source>
+        <translation>Samordningsnumret anger inte exakt födelsedatum: det ligger mellan {first} och {last}, och åldern räknas från {first}.</translation>
+    </message>
+    <message>
+        <source>Born {date}.</source>
+        <translation>Född {date}.</translation>
+    </message>
+    <message>
+        <source>Born on 29 February: in years that are not leap years the birthday is counted as 1 March.</source>
+        <translation>Född den 29 februari: år som inte är skottår räknas födelsedagen som den 1 mars.</translation>
+    </message>
+    <message>
+        <source>People with a samordningsnummer cannot log in to 1177.</source>
+        <translation>Personer med samordningsnummer kan inte logga in på 1177.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleEditorDialog</name>
+    <message>
+        <source>New article</source>
+        <translation>Ny artikel</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Loading the article…</source>
+        <translation>Läser in artikeln…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Källor</translation>
+    </message>
+    <message>
+        <source>Where the facts come from: law, regulation, the region's own pages…</source>
+        <translation>Var uppgifterna kommer ifrån: lag, föreskrift, regionens egna sidor…</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ägare</translation>
+    </message>
+    <message>
+        <source>Who keeps the article true</source>
+        <translation>Vem som håller artikeln aktuell</translation>
+    </message>
+    <message>
+        <source>Review interval in days</source>
+        <translation>Granskningsintervall i dagar</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagar</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Ämnen</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks the topic under the cursor.</source>
+        <translation>Mellanslag kryssar i eller ur ämnet under markören.</translation>
+    </message>
+    <message>
+        <source>Article text in Markdown</source>
+        <translation>Artikelns text i Markdown</translation>
+    </message>
+    <message>
+        <source>## Heading
+
+Text, **bold**, *italic*, lists with “- ”…</source>
+        <translation>## Rubrik
+
+Text, **fet**, *kursiv*, listor med ”- ”…</translation>
+    </message>
+    <message>
+        <source>Preview of the article</source>
+        <translation>Förhandsvisning av artikeln</translation>
+    </message>
+    <message>
+        <source>Comment on this change</source>
+        <translation>Kommentar till ändringen</translation>
+    </message>
+    <message>
+        <source>What was changed and why (shown in the history)</source>
+        <translation>Vad som ändrades och varför (visas i historiken)</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as reviewed today</source>
+        <translation>Markera som &amp;granskad i dag</translation>
+    </message>
+    <message>
+        <source>Mark as reviewed today</source>
+        <translation>Markera som granskad i dag</translation>
+    </message>
+    <message>
+        <source>You have checked the whole article against its sources today.</source>
+        <translation>Du har i dag kontrollerat hela artikeln mot dess källor.</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation>&amp;Spara (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save the article</source>
+        <translation>Spara artikeln</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Avbryt (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Rubrik:</translation>
+    </message>
+    <message>
+        <source>S&amp;ources:</source>
+        <translation>&amp;Källor:</translation>
+    </message>
+    <message>
+        <source>O&amp;wner:</source>
+        <translation>Ägar&amp;e:</translation>
+    </message>
+    <message>
+        <source>Review &amp;every:</source>
+        <translation>Gra&amp;nskningsintervall:</translation>
+    </message>
+    <message>
+        <source>To&amp;pics:</source>
+        <translation>Ä&amp;mnen:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt (Markdown):</source>
+        <translation>Te&amp;xt (Markdown):</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view:</source>
+        <translation>&amp;Förhandsvisning:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>K&amp;ommentar:</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Din version</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>Deras version</translation>
+    </message>
+    <message>
+        <source>Your version:</source>
+        <translation>Din version:</translation>
+    </message>
+    <message>
+        <source>Their version:</source>
+        <translation>Deras version:</translation>
+    </message>
+    <message>
+        <source>E&amp;dit their version</source>
+        <translation>Re&amp;digera deras version</translation>
+    </message>
+    <message>
+        <source>Load their version into the editor; yours stays here to copy from</source>
+        <translation>Läs in deras version i redigeraren; din finns kvar här att kopiera från</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my text</source>
+        <translation>&amp;Behåll min text</translation>
+    </message>
+    <message>
+        <source>Keep my text in the editor, to save it over theirs</source>
+        <translation>Behåll min text i redigeraren, för att spara den över deras</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard my changes</source>
+        <translation>Släng m&amp;ina ändringar</translation>
+    </message>
+    <message>
+        <source>Discard my changes</source>
+        <translation>Släng mina ändringar</translation>
+    </message>
+    <message>
+        <source>&amp;Hide the comparison</source>
+        <translation>Dö&amp;lj jämförelsen</translation>
+    </message>
+    <message>
+        <source>Hide the comparison</source>
+        <translation>Dölj jämförelsen</translation>
+    </message>
+    <message>
+        <source>A new article. Name its sources and choose the topics it answers.</source>
+        <translation>En ny artikel. Ange dess källor och välj de ämnen den besvarar.</translation>
+    </message>
+    <message>
+        <source>The article could not be opened.</source>
+        <translation>Artikeln kunde inte öppnas.</translation>
+    </message>
+    <message>
+        <source>Edit article – {title}</source>
+        <translation>Redigera artikel – {title}</translation>
+    </message>
+    <message>
+        <source>last reviewed {date}</source>
+        <translation>senast granskad {date}</translation>
+    </message>
+    <message>
+        <source>never reviewed</source>
+        <translation>aldrig granskad</translation>
+    </message>
+    <message>
+        <source>Editing version {revision}, saved by {who} on {time}.</source>
+        <translation>Du redigerar version {revision}, sparad av {who} {time}.</translation>
+    </message>
+    <message>
+        <source>the shipped version</source>
+        <translation>den levererade versionen</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (utgått)</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>Källor:</translation>
+    </message>
+    <message>
+        <source>Nothing has changed, so there is nothing to save.</source>
+        <translation>Inget har ändrats, så det finns inget att spara.</translation>
+    </message>
+    <message>
+        <source>Their version {revision} was saved by {who} on {time}.</source>
+        <translation>Deras version {revision} sparades av {who} {time}.</translation>
+    </message>
+    <message>
+        <source>Lines that differ are marked in yellow.</source>
+        <translation>Rader som skiljer sig åt är gulmarkerade.</translation>
+    </message>
+    <message>
+        <source>Their version ({who}):</source>
+        <translation>Deras version ({who}):</translation>
+    </message>
+    <message>
+        <source>Topics:</source>
+        <translation>Ämnen:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Ägare:</translation>
+    </message>
+    <message>
+        <source>Review every {days} days</source>
+        <translation>Granskningsintervall: {days} dagar</translation>
+    </message>
+    <message>
+        <source>Their version is now in the editor. Your text is on the left: copy what you need from it, then save.</source>
+        <translation>Deras version finns nu i redigeraren. Din text står till vänster: kopiera det du behöver från den och spara sedan.</translation>
+    </message>
+    <message>
+        <source>Your text stays in the editor. Saving it replaces their version, which stays in the history.</source>
+        <translation>Din text finns kvar i redigeraren. När du sparar ersätter den deras version, som finns kvar i historiken.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Släng ändringar</translation>
+    </message>
+    <message>
+        <source>Throw away your changes to this article? They are not saved.</source>
+        <translation>Vill du slänga dina ändringar i artikeln? De är inte sparade.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleHistoryDialog</name>
+    <message>
+        <source>Article history</source>
+        <translation>Artikelns historik</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Sparad</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Versions of the article</source>
+        <translation>Artikelns versioner</translation>
+    </message>
+    <message>
+        <source>Compare from version</source>
+        <translation>Jämför från version</translation>
+    </message>
+    <message>
+        <source>Compare with version</source>
+        <translation>Jämför med version</translation>
+    </message>
+    <message>
+        <source>Differences between the two versions</source>
+        <translation>Skillnader mellan de två versionerna</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version…</source>
+        <translation>Åte&amp;rställ den här versionen…</translation>
+    </message>
+    <message>
+        <source>Restore the chosen version</source>
+        <translation>Återställ den valda versionen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Compare &amp;version</source>
+        <translation>Jämför &amp;version</translation>
+    </message>
+    <message>
+        <source>&amp;with version</source>
+        <translation>&amp;med version</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>tillagt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>borttaget</translation>
+    </message>
+    <message>
+        <source>Shipped version</source>
+        <translation>Levererad version</translation>
+    </message>
+    <message>
+        <source>Loading the versions…</source>
+        <translation>Läser in versionerna…</translation>
+    </message>
+    <message>
+        <source>One version.</source>
+        <translation>En version.</translation>
+    </message>
+    <message>
+        <source>{count} versions.</source>
+        <translation>{count} versioner.</translation>
+    </message>
+    <message>
+        <source>History – {title}</source>
+        <translation>Historik – {title}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Current version: {revision}.</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;Aktuell version: {revision}.</translation>
+    </message>
+    <message>
+        <source>Version {number} compared with itself.</source>
+        <translation>Version {number} jämförd med sig själv.</translation>
+    </message>
+    <message>
+        <source>From version {old} to version {new}.</source>
+        <translation>Från version {old} till version {new}.</translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>De två versionerna är likadana.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Källor</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>… {count} unchanged lines …</source>
+        <translation>… {count} oförändrade rader …</translation>
+    </message>
+    <message>
+        <source>Restore a version</source>
+        <translation>Återställ en version</translation>
+    </message>
+    <message>
+        <source>Make version {number} the current text again? It is saved as a new version; nothing in the history is lost.</source>
+        <translation>Vill du göra version {number} till aktuell text igen? Den sparas som en ny version; inget i historiken går förlorat.</translation>
+    </message>
+    <message>
+        <source>Version {number} was restored as version {new}.</source>
+        <translation>Version {number} återställdes som version {new}.</translation>
+    </message>
+    <message>
+        <source>Someone else saved the article just now, so nothing was restored. The list shows their version; choose again.</source>
+        <translation>Någon annan sparade artikeln nyss, så inget återställdes. Listan visar deras version; välj igen.</translation>
+    </message>
+</context>
+<context>
     <name>CallForm</name>
     <message>
         <source>Caller</source>
@@ -529,6 +1042,404 @@
     </message>
 </context>
 <context>
+    <name>Decision</name>
+    <message>
+        <source>Responsible health-care staff at the care unit place the order. The citizen cannot order it themself, and the Kansli does not order on a caller's behalf.</source>
+        <translation>Ansvarig vårdpersonal på vårdenheten gör beställningen. Invånaren kan inte beställa själv, och Kansliet beställer inte åt den som ringer.</translation>
+    </message>
+    <message>
+        <source>You, as responsible health-care staff at the care unit, place the order.</source>
+        <translation>Du som ansvarig vårdpersonal på vårdenheten gör beställningen.</translation>
+    </message>
+    <message>
+        <source>The head of operations (verksamhetschef) of the care unit decides case by case, after a harm assessment.</source>
+        <translation>Vårdenhetens verksamhetschef beslutar i varje enskilt fall, efter menprövning.</translation>
+    </message>
+    <message>
+        <source>The head of operations (verksamhetschef) decides, when the child can be assumed to suffer significant harm if the guardian sees the information.</source>
+        <translation>Verksamhetschefen beslutar, när barnet kan antas lida betydande men om vårdnadshavaren ser uppgifterna.</translation>
+    </message>
+    <message>
+        <source>On staff's initiative the measure rests on the care provider's judgement that access could harm the patient, staff or a third person; the head of operations approves it.</source>
+        <translation>På personalens initiativ bygger åtgärden på vårdgivarens bedömning att åtkomsten kan skada patienten, personalen eller tredje person; verksamhetschefen godkänner den.</translation>
+    </message>
+    <message>
+        <source>Responsible health-care staff fill in the digital form at Supportcenter Vårdsystem, under the heading 1177/e-tjänster.</source>
+        <translation>Ansvarig vårdpersonal fyller i den digitala blanketten hos Supportcenter Vårdsystem, under rubriken 1177/e-tjänster.</translation>
+    </message>
+    <message>
+        <source>Orders that are not urgent are handled during office hours.</source>
+        <translation>Beställningar som inte är akuta handläggs under kontorstid.</translation>
+    </message>
+    <message>
+        <source>Urgent: fill in the form first, then phone Supportcenter Vårdsystem on 0480-840 38, option 2.</source>
+        <translation>Akut: fyll först i blanketten och ring sedan Supportcenter Vårdsystem på 0480-840 38, knappval 2.</translation>
+    </message>
+    <message>
+        <source>During standby hours (17:00–07:00) leave a message and wait for a call back within 30 minutes.</source>
+        <translation>Under beredskapstid (17:00–07:00): tala in ett meddelande och invänta uppringning inom 30 minuter.</translation>
+    </message>
+    <message>
+        <source>A confirmation e-mail goes automatically to the head of operations and to whoever created the order.</source>
+        <translation>Ett bekräftelsemejl skickas automatiskt till verksamhetschefen och till den som skapade beställningen.</translation>
+    </message>
+    <message>
+        <source>Backup routine: fill in the paper form on the computer, print it and sign it.</source>
+        <translation>Reservrutin: fyll i pappersblanketten digitalt, skriv ut den och skriv under.</translation>
+    </message>
+    <message>
+        <source>Send the signed form by internal mail to Regionstab Kansli, Strömgatan, Kalmar.</source>
+        <translation>Skicka den underskrivna blanketten med internposten till Regionstab Kansli, Strömgatan, Kalmar.</translation>
+    </message>
+    <message>
+        <source>Urgent: also phone IT-Vårdsystemsupport on 0480-840 38, option 2, then fill in and send the form.</source>
+        <translation>Akut: ring också IT-Vårdsystemsupport på 0480-840 38, knappval 2, och fyll därefter i och skicka blanketten.</translation>
+    </message>
+    <message>
+        <source>This is not a Kansli order: refer the caller to the care unit or the care provider.</source>
+        <translation>Detta beställs inte via Kansliet: hänvisa den som ringer till vårdenheten eller vårdgivaren.</translation>
+    </message>
+    <message>
+        <source>No order is needed: answer with the help of the article.</source>
+        <translation>Ingen beställning behövs: svara med hjälp av artikeln.</translation>
+    </message>
+    <message>
+        <source>The caller cannot place the order: they contact the care unit, where responsible health-care staff order it.</source>
+        <translation>Den som ringer kan inte beställa själv: hen kontaktar vårdenheten, där ansvarig vårdpersonal gör beställningen.</translation>
+    </message>
+    <message>
+        <source>A seal hides Journalen from the person (and from anyone they shared it with). It does not stop health-care staff from reading the record.</source>
+        <translation>En försegling döljer Journalen för personen (och för dem personen har delat den med). Den hindrar inte vårdpersonal från att läsa journalen.</translation>
+    </message>
+    <message>
+        <source>The person can seal Journalen themself: log in on 1177.se, open Journalen and choose Alternativ → Försegla konto.</source>
+        <translation>Personen kan försegla Journalen själv: logga in på 1177.se, öppna Journalen och välj Alternativ → Försegla konto.</translation>
+    </message>
+    <message>
+        <source>Opening a sealed Journalen again needs a request to the care provider (order type: Restoring direct access).</source>
+        <translation>För att öppna en förseglad Journal igen krävs en begäran till vårdgivaren (ärendetyp: Återställande av direktåtkomst).</translation>
+    </message>
+    <message>
+        <source>A seal does not lock the 1177 login. To cut off both the e-services and Journalen, both a seal and a login lock are needed.</source>
+        <translation>En försegling låser inte inloggningen till 1177. För att stänga både e-tjänsterna och Journalen krävs både försegling och låsning av inloggningen.</translation>
+    </message>
+    <message>
+        <source>A login lock stops the 1177 e-services, but Journalen can still be opened through a saved link. To stop Journalen too, it must also be sealed.</source>
+        <translation>En låst inloggning stoppar e-tjänsterna på 1177, men Journalen kan fortfarande öppnas via en sparad länk. För att stoppa även Journalen måste den också förseglas.</translation>
+    </message>
+    <message>
+        <source>Access comes back only through the care provider: staff at the care unit order Restoring direct access, also when the person sealed Journalen themself by mistake.</source>
+        <translation>Åtkomsten kommer bara tillbaka via vårdgivaren: personal på vårdenheten beställer Återställande av direktåtkomst, även när personen själv har förseglat Journalen av misstag.</translation>
+    </message>
+    <message>
+        <source>Removing a guardian's access takes away the proxy link: the guardian no longer sees the child's record or the child's e-services on 1177.</source>
+        <translation>När en vårdnadshavares åtkomst tas bort försvinner ombudskopplingen: vårdnadshavaren ser inte längre barnets journal eller barnets e-tjänster på 1177.</translation>
+    </message>
+    <message>
+        <source>Blocking one guardian leaves the other guardian's access in place.</source>
+        <translation>Om en vårdnadshavare blockeras har den andra vårdnadshavaren kvar sin åtkomst.</translation>
+    </message>
+    <message>
+        <source>A child with protected personal data already has no guardian access on 1177: the order may not be needed.</source>
+        <translation>Ett barn med skyddade personuppgifter har redan ingen åtkomst för vårdnadshavare på 1177: beställningen behövs kanske inte.</translation>
+    </message>
+    <message>
+        <source>From {guardian_until} until the child turns {own_from}, neither the guardians nor the child can read the child's record by default.</source>
+        <translation>Från {guardian_until} år tills barnet fyller {own_from} kan varken vårdnadshavarna eller barnet läsa barnets journal, om inget undantag har beslutats.</translation>
+    </message>
+    <message>
+        <source>The head of operations (verksamhetschef) can decide that a guardian keeps access or that the child gets access earlier. The decision covers only that unit's information.</source>
+        <translation>Verksamhetschefen kan besluta att en vårdnadshavare behåller åtkomsten eller att barnet får åtkomst tidigare. Beslutet gäller bara den enhetens uppgifter.</translation>
+    </message>
+    <message>
+        <source>Extended access for a guardian ends when the child turns {own_from}.</source>
+        <translation>Utökad åtkomst för en vårdnadshavare upphör när barnet fyller {own_from}.</translation>
+    </message>
+    <message>
+        <source>Guardians can read the child's record until the child turns {guardian_until}.</source>
+        <translation>Vårdnadshavarna kan läsa barnets journal tills barnet fyller {guardian_until}.</translation>
+    </message>
+    <message>
+        <source>From {own_from} the child reads their own record. Guardians no longer have access to Journalen, but may ask the care unit for a paper copy, subject to confidentiality.</source>
+        <translation>Från {own_from} år läser barnet sin egen journal. Vårdnadshavarna har inte längre åtkomst till Journalen, men kan begära en papperskopia av vårdenheten, med förbehåll för sekretess.</translation>
+    </message>
+    <message>
+        <source>A block (spärr) stops health-care staff at other units or care providers from reading the record. It is not a seal: a seal hides Journalen from the person themself.</source>
+        <translation>En spärr hindrar vårdpersonal på andra enheter eller hos andra vårdgivare från att läsa journalen. Det är inte en försegling: en försegling döljer Journalen för personen själv.</translation>
+    </message>
+    <message>
+        <source>The patient can set a block themself in Journalen under Övriga tjänster, or ask the care unit or the care provider.</source>
+        <translation>Patienten kan själv spärra i Journalen under Övriga tjänster, eller vända sig till vårdenheten eller vårdgivaren.</translation>
+    </message>
+    <message>
+        <source>The care unit decides what is kept out of Journalen (for example with excluded keywords and templates). Ask the unit that wrote the information.</source>
+        <translation>Vårdenheten avgör vad som inte visas i Journalen (till exempel med undantagna sökord och mallar). Kontakta enheten som skrev uppgiften.</translation>
+    </message>
+    <message>
+        <source>At each login the person can choose to hide information newer than 14 days.</source>
+        <translation>Vid varje inloggning kan personen välja att dölja uppgifter som är nyare än 14 dagar.</translation>
+    </message>
+    <message>
+        <source>To hide everything from one care unit or one time period, a seal limited to that unit or period can be ordered (Sealing and/or locking).</source>
+        <translation>För att dölja allt från en vårdenhet eller en tidsperiod kan en försegling som gäller just den enheten eller perioden beställas (Försegling och/eller låsning).</translation>
+    </message>
+    <message>
+        <source>Information from before 1 October 2015 may be missing: that is when Journalen started in Region Kalmar län.</source>
+        <translation>Uppgifter från före den 1 oktober 2015 kan saknas: då startade Journalen i Region Kalmar län.</translation>
+    </message>
+    <message>
+        <source>Some units, keywords and templates are not shown, nor are scanned documents and forms. A paper copy of the record holds everything, after a harm assessment.</source>
+        <translation>Vissa enheter, sökord och mallar visas inte, inte heller inskannade dokument och blanketter. En papperskopia av journalen innehåller allt, efter menprövning.</translation>
+    </message>
+    <message>
+        <source>New information is shown as soon as it is written, even before it is signed.</source>
+        <translation>Nya uppgifter visas så snart de har skrivits, även innan de har signerats.</translation>
+    </message>
+    <message>
+        <source>What is shown differs between regions and units. Questions about a note, or wrong information, go to the unit that wrote it.</source>
+        <translation>Vad som visas skiljer sig mellan regioner och enheter. Frågor om en anteckning, eller om felaktiga uppgifter, ställs till enheten som skrev den.</translation>
+    </message>
+    <message>
+        <source>The patient has a right to a log extract showing which units have read the record and when. Ask the care provider for it.</source>
+        <translation>Patienten har rätt till ett loggutdrag som visar vilka enheter som har läst journalen och när. Begär det av vårdgivaren.</translation>
+    </message>
+    <message>
+        <source>Logging in to 1177 needs an e-ID (BankID or Freja eID); password and SMS no longer work.</source>
+        <translation>Inloggning på 1177 kräver e-legitimation (BankID eller Freja eID); lösenord och sms fungerar inte längre.</translation>
+    </message>
+    <message>
+        <source>People with a samordningsnummer or a reservnummer cannot log in to 1177.</source>
+        <translation>Personer med samordningsnummer eller reservnummer kan inte logga in på 1177.</translation>
+    </message>
+    <message>
+        <source>From {guardian_until} a child can log in to the e-services, but reads Journalen only from {own_from}.</source>
+        <translation>Från {guardian_until} år kan ett barn logga in i e-tjänsterna, men läser Journalen först från {own_from} år.</translation>
+    </message>
+    <message>
+        <source>Regionstab Kansli answers questions about the 1177 account and Journalen on 0480-44 86 00 during office hours.</source>
+        <translation>Regionstab Kansli svarar på frågor om invånarkontot på 1177 och Journalen på 0480-44 86 00 under kontorstid.</translation>
+    </message>
+    <message>
+        <source>The person is {age}, an adult: treated as another adult, not as a child.</source>
+        <translation>Personen är {age} år och vuxen: behandlas som en annan vuxen, inte som ett barn.</translation>
+    </message>
+    <message>
+        <source>The person is {age}, a child: treated as a child, not as an adult.</source>
+        <translation>Personen är {age} år och ett barn: behandlas som ett barn, inte som en vuxen.</translation>
+    </message>
+    <message>
+        <source>An adult cannot ask for this on another adult's record, and a proxy gets no direct access to an adult's record. The person must contact the care unit themself.</source>
+        <translation>En vuxen kan inte begära detta för en annan vuxens journal, och ett ombud får ingen direktåtkomst till en vuxens journal. Personen måste själv kontakta vårdenheten.</translation>
+    </message>
+    <message>
+        <source>A legal representative needs the district court's appointment decision, and access for a representative is granted restrictively: the care unit checks the mandate.</source>
+        <translation>En legal ställföreträdare behöver tingsrättens förordnande, och åtkomst för ställföreträdare ges restriktivt: vårdenheten kontrollerar uppdraget.</translation>
+    </message>
+    <message>
+        <source>Only the child's guardians, as registered with Skatteverket, or staff at the care unit can raise this for a child.</source>
+        <translation>Bara barnets vårdnadshavare enligt folkbokföringen hos Skatteverket, eller personal på vårdenheten, kan ta upp detta för ett barn.</translation>
+    </message>
+    <message>
+        <source>A guardian cannot ask for a block (spärr) on a child's record.</source>
+        <translation>En vårdnadshavare kan inte begära spärr av ett barns journal.</translation>
+    </message>
+    <message>
+        <source>Only the patient themself can ask for a block (spärr).</source>
+        <translation>Bara patienten själv kan begära spärr.</translation>
+    </message>
+    <message>
+        <source>One guardian cannot stop the other guardian's access on their own: the care unit removes it only when the head of operations finds that the child would suffer significant harm.</source>
+        <translation>En vårdnadshavare kan inte på egen hand stoppa den andra vårdnadshavarens åtkomst: vårdenheten tar bort den bara när verksamhetschefen bedömer att barnet skulle lida betydande men.</translation>
+    </message>
+    <message>
+        <source>From {own_from} the child decides about their own Journalen and must ask for this themself.</source>
+        <translation>Från {own_from} år bestämmer barnet själv över sin Journal och måste själv begära detta.</translation>
+    </message>
+    <message>
+        <source>Ask for the child's age or personnummer: the rules depend on it.</source>
+        <translation>Fråga efter barnets ålder eller personnummer: reglerna beror på den.</translation>
+    </message>
+    <message>
+        <source>The child is {age}: under {guardian_until} the guardians already have access. This order type is for children aged {guardian_until}–{minor_last}.</source>
+        <translation>Barnet är {age} år: under {guardian_until} år har vårdnadshavarna redan åtkomst. Ärendetypen gäller barn mellan {guardian_until} och {minor_last} år.</translation>
+    </message>
+    <message>
+        <source>The person is {age}: from {own_from} they have access of their own. This order type is for children aged {guardian_until}–{minor_last}.</source>
+        <translation>Personen är {age} år: från {own_from} år har personen egen åtkomst. Ärendetypen gäller barn mellan {guardian_until} och {minor_last} år.</translation>
+    </message>
+    <message>
+        <source>The person is {age}: a guardian's access can only be removed for a child under {own_from}. From {own_from} guardians have no access to Journalen anyway.</source>
+        <translation>Personen är {age} år: en vårdnadshavares åtkomst kan bara tas bort för ett barn under {own_from} år. Från {own_from} år har vårdnadshavare ändå ingen åtkomst till Journalen.</translation>
+    </message>
+    <message>
+        <source>The child is {age}: from {guardian_until} to {minor_last} guardians have no access by default, so this only matters if extended guardian access was granted.</source>
+        <translation>Barnet är {age} år: mellan {guardian_until} och {minor_last} år har vårdnadshavare ingen åtkomst om inget undantag har beslutats, så detta spelar bara roll om vårdnadshavaren har fått utökad åtkomst.</translation>
+    </message>
+    <message>
+        <source>The person is {age}: a seal on the person's own wish needs them to be at least {own_from}. Younger people have no access of their own to Journalen.</source>
+        <translation>Personen är {age} år: försegling på egen begäran kräver att personen har fyllt {own_from}. Yngre har ingen egen åtkomst till Journalen.</translation>
+    </message>
+    <message>
+        <source>A child under {own_from} has no access of their own to Journalen. To stop a guardian reading the record, remove the guardian's access instead.</source>
+        <translation>Ett barn under {own_from} år har ingen egen åtkomst till Journalen. För att hindra en vårdnadshavare från att läsa journalen tar man i stället bort vårdnadshavarens åtkomst.</translation>
+    </message>
+    <message>
+        <source>The person is {age}: a login lock on the person's own wish needs them to be at least {guardian_until}.</source>
+        <translation>Personen är {age} år: låsning av inloggningen på egen begäran kräver att personen har fyllt {guardian_until}.</translation>
+    </message>
+    <message>
+        <source>A child's login should not be locked: that also stops the guardians acting for the child. Remove the guardian's access instead.</source>
+        <translation>Ett barns inloggning ska inte låsas: det hindrar också vårdnadshavarna från att agera ombud för barnet. Ta i stället bort vårdnadshavarens åtkomst.</translation>
+    </message>
+    <message>
+        <source>People with a samordningsnummer cannot log in to 1177, so Journalen orders for them are rare: check the case with the care unit.</source>
+        <translation>Personer med samordningsnummer kan inte logga in på 1177, så beställningar om Journalen för dem är ovanliga: stäm av ärendet med vårdenheten.</translation>
+    </message>
+    <message>
+        <source>The samordningsnummer does not give the exact birth date: the person may be {youngest}, not {age}.</source>
+        <translation>Samordningsnumret anger inte exakt födelsedatum: personen kan vara {youngest} år, inte {age}.</translation>
+    </message>
+    <message>
+        <source>The person turns {age} on {date}, within {soon} days, and the rules change then. Check the age again when the order is handled.</source>
+        <translation>Personen fyller {age} år den {date}, inom {soon} dagar, och då ändras reglerna. Kontrollera åldern igen när beställningen handläggs.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionHelperDialog</name>
+    <message>
+        <source>Decision helper</source>
+        <translation>Beslutsstöd</translation>
+    </message>
+    <message>
+        <source>Who is calling</source>
+        <translation>Vem som ringer</translation>
+    </message>
+    <message>
+        <source>What the caller wants</source>
+        <translation>Vad den som ringer vill</translation>
+    </message>
+    <message>
+        <source>Personnummer or birth date</source>
+        <translation>Personnummer eller födelsedatum</translation>
+    </message>
+    <message>
+        <source>Optional: YYYYMMDD-NNNN or YYYY-MM-DD</source>
+        <translation>Frivilligt: ÅÅÅÅMMDD-NNNN eller ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>Age of the person</source>
+        <translation>Personens ålder</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Okänd</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>A personnummer or birth date, when given, decides the age instead.</source>
+        <translation>Om ett personnummer eller födelsedatum anges är det det som avgör åldern.</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent</source>
+        <translation>&amp;Akut</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Akut</translation>
+    </message>
+    <message>
+        <source>Digital ordering is &amp;down (backup routine)</source>
+        <translation>Digital beställning &amp;fungerar inte (reservrutin)</translation>
+    </message>
+    <message>
+        <source>The digital ordering route is down</source>
+        <translation>Digital beställning fungerar inte</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Så gör du</translation>
+    </message>
+    <message>
+        <source>Open ar&amp;ticle</source>
+        <translation>Öppna ar&amp;tikeln</translation>
+    </message>
+    <message>
+        <source>Open the article</source>
+        <translation>Öppna artikeln</translation>
+    </message>
+    <message>
+        <source>Open the &amp;ordering routine</source>
+        <translation>Öppna &amp;beställningsrutinen</translation>
+    </message>
+    <message>
+        <source>Open the article on the ordering routine</source>
+        <translation>Öppna artikeln om beställningsrutinen</translation>
+    </message>
+    <message>
+        <source>Who is &amp;calling:</source>
+        <translation>Vem &amp;ringer:</translation>
+    </message>
+    <message>
+        <source>A&amp;bout:</source>
+        <translation>&amp;Gäller:</translation>
+    </message>
+    <message>
+        <source>What do they &amp;want:</source>
+        <translation>Vad &amp;vill de:</translation>
+    </message>
+    <message>
+        <source>&amp;Personnummer or birth date:</source>
+        <translation>&amp;Personnummer eller födelsedatum:</translation>
+    </message>
+    <message>
+        <source>A&amp;ge:</source>
+        <translation>Å&amp;lder:</translation>
+    </message>
+    <message>
+        <source>The call</source>
+        <translation>Samtalet</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Order type: {type}</source>
+        <translation>Ärendetyp: {type}</translation>
+    </message>
+    <message>
+        <source>No Kansli order</source>
+        <translation>Ingen beställning via Kansliet</translation>
+    </message>
+    <message>
+        <source>Not possible as asked: see Check first.</source>
+        <translation>Går inte som efterfrågat: se Kontrollera först.</translation>
+    </message>
+    <message>
+        <source>Age {age}: {stage}.</source>
+        <translation>Ålder {age}: {stage}.</translation>
+    </message>
+    <message>
+        <source>Check first</source>
+        <translation>Kontrollera först</translation>
+    </message>
+    <message>
+        <source>Who orders</source>
+        <translation>Vem beställer</translation>
+    </message>
+    <message>
+        <source>Route: {route}</source>
+        <translation>Väg: {route}</translation>
+    </message>
+    <message>
+        <source>Tell the caller</source>
+        <translation>Berätta för den som ringer</translation>
+    </message>
+</context>
+<context>
     <name>Enums</name>
     <message>
         <source>Advisor</source>
@@ -611,8 +1522,76 @@
         <translation>Försegla Journalen</translation>
     </message>
     <message>
+        <source>Themself</source>
+        <translation>Sig själv</translation>
+    </message>
+    <message>
+        <source>A child (under 18)</source>
+        <translation>Ett barn (under 18 år)</translation>
+    </message>
+    <message>
+        <source>Another adult</source>
+        <translation>En annan vuxen</translation>
+    </message>
+    <message>
+        <source>Seal Journalen (hide the record from the person)</source>
+        <translation>Försegla Journalen (dölja journalen för personen själv)</translation>
+    </message>
+    <message>
         <source>Lock the 1177 login</source>
         <translation>Låsa inloggningen till 1177</translation>
+    </message>
+    <message>
+        <source>Restore access (unseal or unlock)</source>
+        <translation>Återställa åtkomst (häva försegling eller låsning)</translation>
+    </message>
+    <message>
+        <source>Remove a guardian's access to a child's record</source>
+        <translation>Ta bort en vårdnadshavares åtkomst till barnets journal</translation>
+    </message>
+    <message>
+        <source>Give or remove access to the record of a child aged {guardian_until}–{minor_last}</source>
+        <translation>Ge eller ta bort tillgång till journalen för ett barn på {guardian_until}–{minor_last} år</translation>
+    </message>
+    <message>
+        <source>Block other health-care staff from reading the record (spärr)</source>
+        <translation>Hindra annan vårdpersonal från att läsa journalen (spärr)</translation>
+    </message>
+    <message>
+        <source>Hide specific information in Journalen</source>
+        <translation>Dölja viss information i Journalen</translation>
+    </message>
+    <message>
+        <source>Understand why something is shown or missing</source>
+        <translation>Förstå varför något visas eller saknas</translation>
+    </message>
+    <message>
+        <source>A log extract (who has read the record)</source>
+        <translation>Loggutdrag (vem som har läst journalen)</translation>
+    </message>
+    <message>
+        <source>Problems logging in to 1177</source>
+        <translation>Problem att logga in på 1177</translation>
+    </message>
+    <message>
+        <source>Something else</source>
+        <translation>Något annat</translation>
+    </message>
+    <message>
+        <source>Digital form at Supportcenter Vårdsystem</source>
+        <translation>Digital blankett hos Supportcenter Vårdsystem</translation>
+    </message>
+    <message>
+        <source>Paper form (backup routine)</source>
+        <translation>Pappersblankett (reservrutin)</translation>
+    </message>
+    <message>
+        <source>Refer to the care unit or care provider</source>
+        <translation>Hänvisa till vårdenheten eller vårdgivaren</translation>
+    </message>
+    <message>
+        <source>Answer the question; no order</source>
+        <translation>Besvara frågan; ingen beställning</translation>
     </message>
     <message>
         <source>Unseal Journalen</source>
@@ -745,6 +1724,18 @@
     <message>
         <source>Opened the program</source>
         <translation>Öppnade programmet</translation>
+    </message>
+    <message>
+        <source>Guardians have access</source>
+        <translation>Vårdnadshavarna har åtkomst</translation>
+    </message>
+    <message>
+        <source>Nobody has access by default</source>
+        <translation>Ingen har åtkomst som standard</translation>
+    </message>
+    <message>
+        <source>Own access</source>
+        <translation>Egen åtkomst</translation>
     </message>
 </context>
 <context>
@@ -890,12 +1881,60 @@
         <translation>Välj vem som ringer.</translation>
     </message>
     <message>
+        <source>The article was not saved: correct the marked fields.</source>
+        <translation>Artikeln sparades inte: rätta de markerade fälten.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can edit knowledge articles.</source>
+        <translation>Bara en chef kan redigera kunskapsartiklar.</translation>
+    </message>
+    <message>
+        <source>Give the article a title of at most {limit} characters.</source>
+        <translation>Ge artikeln en rubrik på högst {limit} tecken.</translation>
+    </message>
+    <message>
+        <source>Write the text of the article.</source>
+        <translation>Skriv artikelns text.</translation>
+    </message>
+    <message>
+        <source>Name the sources of the article: every article must say where its facts come from.</source>
+        <translation>Ange artikelns källor: varje artikel måste säga var uppgifterna kommer ifrån.</translation>
+    </message>
+    <message>
         <source>Choose at least one topic.</source>
         <translation>Välj minst ett ämne.</translation>
     </message>
     <message>
         <source>A chosen topic no longer exists. Choose the topics again.</source>
         <translation>Ett valt ämne finns inte längre. Välj ämnena igen.</translation>
+    </message>
+    <message>
+        <source>The topic “{topic}” has been retired and cannot be added to an article now.</source>
+        <translation>Ämnet ”{topic}” har utgått och kan inte läggas till en artikel nu.</translation>
+    </message>
+    <message>
+        <source>Write the owner in at most {limit} characters.</source>
+        <translation>Skriv ägaren med högst {limit} tecken.</translation>
+    </message>
+    <message>
+        <source>The review interval must be between {low} and {high} days.</source>
+        <translation>Granskningsintervallet måste vara mellan {low} och {high} dagar.</translation>
+    </message>
+    <message>
+        <source>The comment may be at most {limit} characters long.</source>
+        <translation>Kommentaren får vara högst {limit} tecken lång.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this article while you were editing it, and nothing of yours was saved. Compare the two versions and choose what to keep.</source>
+        <translation>Någon annan sparade artikeln medan du redigerade den, och inget av ditt sparades. Jämför de två versionerna och välj vad som ska behållas.</translation>
+    </message>
+    <message>
+        <source>The article no longer exists.</source>
+        <translation>Artikeln finns inte längre.</translation>
+    </message>
+    <message>
+        <source>The article has no version {number}.</source>
+        <translation>Artikeln har ingen version {number}.</translation>
     </message>
     <message>
         <source>The topic “{topic}” has been retired and cannot be chosen for a call now.</source>
@@ -965,6 +2004,26 @@
         <source>No topic in use has the code “{code}” (see “kansli-desk topics list”).</source>
         <translation>Inget ämne som används har koden ”{code}” (se ”kansli-desk topics list”).</translation>
     </message>
+    <message>
+        <source>Enter a personnummer, a samordningsnummer or a birth date.</source>
+        <translation>Skriv ett personnummer, ett samordningsnummer eller ett födelsedatum.</translation>
+    </message>
+    <message>
+        <source>Write a personnummer or samordningsnummer as YYYYMMDD-NNNN, or a birth date as YYYY-MM-DD.</source>
+        <translation>Skriv personnummer eller samordningsnummer som ÅÅÅÅMMDD-NNNN, eller födelsedatum som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The birth date is not a real date (check the month and the day).</source>
+        <translation>Födelsedatumet är inget riktigt datum (kontrollera månaden och dagen).</translation>
+    </message>
+    <message>
+        <source>The birth date is in the future.</source>
+        <translation>Födelsedatumet ligger i framtiden.</translation>
+    </message>
+    <message>
+        <source>The person was not yet born on {date}: choose a later date.</source>
+        <translation>Personen var inte född den {date}: välj ett senare datum.</translation>
+    </message>
 </context>
 <context>
     <name>FormsRegisterPanel</name>
@@ -1028,8 +2087,44 @@
         <translation>Sök i kunskapsartiklarna</translation>
     </message>
     <message>
-        <source>Search articles…</source>
-        <translation>Sök artiklar…</translation>
+        <source>Search articles… (Ctrl+K)</source>
+        <translation>Sök artiklar… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Show the articles on a topic</source>
+        <translation>Visa artiklarna om ett ämne</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>Alla ämnen</translation>
+    </message>
+    <message>
+        <source>Knowledge tools</source>
+        <translation>Kunskapsverktyg</translation>
+    </message>
+    <message>
+        <source>Decision helper</source>
+        <translation>Beslutsstöd</translation>
+    </message>
+    <message>
+        <source>Which order, who places it, what to tell the caller (F6)</source>
+        <translation>Vilken beställning, vem som gör den, vad du säger till den som ringer (F6)</translation>
+    </message>
+    <message>
+        <source>Age and access</source>
+        <translation>Ålder och åtkomst</translation>
+    </message>
+    <message>
+        <source>Age on a date and what access applies (F7)</source>
+        <translation>Ålder på ett datum och vilken åtkomst som gäller (F7)</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>The contacts card (F2)</source>
+        <translation>Kontaktkortet (F2)</translation>
     </message>
     <message>
         <source>Article</source>
@@ -1052,6 +2147,26 @@
         <translation>Välj en artikel för att läsa den här.</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>Redigera…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historik…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Skriv ut…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Save the article as a PDF file</source>
+        <translation>Spara artikeln som PDF-fil</translation>
+    </message>
+    <message>
         <source>Loading articles…</source>
         <translation>Läser in artiklar…</translation>
     </message>
@@ -1068,20 +2183,48 @@
         <translation>Inga artiklar.</translation>
     </message>
     <message>
+        <source>1 article.</source>
+        <translation>1 artikel.</translation>
+    </message>
+    <message>
         <source>{count} articles.</source>
         <translation>{count} artiklar.</translation>
     </message>
     <message>
-        <source>Needs review:</source>
-        <translation>Behöver granskas:</translation>
+        <source>Needs review.</source>
+        <translation>Behöver granskas.</translation>
     </message>
     <message>
-        <source>this article is past its review date; check it before relying on it.</source>
-        <translation>artikelns granskningsdatum har passerat; kontrollera den innan du litar på den.</translation>
+        <source>Last reviewed {date}; the interval is {days} days. Check the article before relying on it.</source>
+        <translation>Senast granskad {date}; intervallet är {days} dagar. Kontrollera artikeln innan du litar på den.</translation>
+    </message>
+    <message>
+        <source>Topics:</source>
+        <translation>Ämnen:</translation>
+    </message>
+    <message>
+        <source>Save the article as PDF</source>
+        <translation>Spara artikeln som PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
         <source>Sources:</source>
         <translation>Källor:</translation>
+    </message>
+    <message>
+        <source>Edit the article: a new revision (supervisors; Ctrl+E)</source>
+        <translation>Redigera artikeln: en ny version (chefer; Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Revisions: compare any two, restore one (Ctrl+H)</source>
+        <translation>Versioner: jämför två, återställ en (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Print the article (Ctrl+P)</source>
+        <translation>Skriv ut artikeln (Ctrl+P)</translation>
     </message>
     <message>
         <source>Last reviewed {date} by {owner}, revision {revision}.</source>
@@ -1137,6 +2280,30 @@
     <message>
         <source>Show the &amp;knowledge panel</source>
         <translation>Visa &amp;kunskapspanelen</translation>
+    </message>
+    <message>
+        <source>&amp;Knowledge</source>
+        <translation>&amp;Kunskap</translation>
+    </message>
+    <message>
+        <source>&amp;Decision helper…</source>
+        <translation>&amp;Beslutsstöd…</translation>
+    </message>
+    <message>
+        <source>&amp;Age and access…</source>
+        <translation>Å&amp;lder och åtkomst…</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts card</source>
+        <translation>&amp;Kontaktkort</translation>
+    </message>
+    <message>
+        <source>&amp;New article…</source>
+        <translation>&amp;Ny artikel…</translation>
+    </message>
+    <message>
+        <source>Articles due for &amp;review…</source>
+        <translation>Artiklar som ska &amp;granskas…</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -1272,6 +2439,73 @@
     <message>
         <source>tomorrow</source>
         <translation>i morgon</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueArticlesDialog</name>
+    <message>
+        <source>Articles to review</source>
+        <translation>Artiklar att granska</translation>
+    </message>
+    <message>
+        <source>These articles are past their review date. Check each against its sources, then save it with “Mark as reviewed today”.</source>
+        <translation>De här artiklarna har passerat sitt granskningsdatum. Kontrollera var och en mot dess källor och spara den sedan med ”Markera som granskad i dag”.</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ägare</translation>
+    </message>
+    <message>
+        <source>Last reviewed</source>
+        <translation>Senast granskad</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Försenad</translation>
+    </message>
+    <message>
+        <source>Articles past their review date</source>
+        <translation>Artiklar som har passerat sitt granskningsdatum</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Öpp&amp;na</translation>
+    </message>
+    <message>
+        <source>Open the chosen article</source>
+        <translation>Öppna den valda artikeln</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>never reviewed</source>
+        <translation>aldrig granskad</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} dagar</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <source>Every article has been reviewed in time.</source>
+        <translation>Alla artiklar har granskats i tid.</translation>
+    </message>
+    <message>
+        <source>One article to review.</source>
+        <translation>En artikel att granska.</translation>
+    </message>
+    <message>
+        <source>{count} articles to review.</source>
+        <translation>{count} artiklar att granska.</translation>
     </message>
 </context>
 <context>

@@ -105,9 +105,7 @@ def test_an_advisor_cannot_open_the_topics(
 ) -> None:
     with transaction(location) as conn:  # someone else became the supervisor first
         conn.execute(
-            sa.insert(User).values(
-                username="chefen", display_name="Chefen", role=Role.SUPERVISOR
-            )
+            sa.insert(User).values(username="chefen", display_name="Chefen", role=Role.SUPERVISOR)
         )
     open_and_wait(qtbot, context, location)
     assert context.user is not None and context.user.role is Role.ADVISOR
