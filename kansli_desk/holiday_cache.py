@@ -27,12 +27,20 @@ TIMEOUT_SECONDS = 60
 
 
 def _holidays_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    """The installed ``holidays`` version, from its ``*.dist-info`` folder name.
 
-    try:
-        return version("holidays")
-    except PackageNotFoundError:
+    Neither ``holidays`` itself nor ``importlib.metadata`` is imported: the first
+    is what the child process is for, the second brings in the ``email`` and
+    ``zipfile`` packages, several MB of the program's memory budget (issue 3).
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
         return "unknown"
+    site = Path(spec.origin).resolve().parent.parent
+    found = sorted(site.glob("holidays-*.dist-info"))
+    return found[-1].name.removeprefix("holidays-").removesuffix(".dist-info") if found else "0"
 
 
 def cached_provider(directory: Path | None = None) -> Callable[[int], HolidayTable]:

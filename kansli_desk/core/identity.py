@@ -17,8 +17,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from stdnum import luhn
-
 from kansli_desk.core.enums import IdKind
 from kansli_desk.errors import ValidationError
 from kansli_desk.i18n import QT_TRANSLATE_NOOP
@@ -131,6 +129,8 @@ def parse_identity(text: str, *, today: dt.date | None = None) -> IdentityNumber
     if parts["serial"] == "000":
         raise _invalid(MSG_SERIAL)
     ten = parts["yy"] + parts["mm"] + parts["dd"] + parts["serial"] + parts["check"]
+    from stdnum import luhn  # here, not at import: stdnum.util loads pydoc (memory, issue 3)
+
     if not luhn.is_valid(ten):
         raise _invalid(MSG_CHECKSUM)
     number = f"{birth_date.year // 100:02d}{ten}"
