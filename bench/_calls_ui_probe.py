@@ -1,12 +1,13 @@
 """Child process of bench/calls.py: the call list's first rows and the memory it takes.
 
-    python bench/_calls_ui_probe.py app|bare DATABASE_FILE
+    python bench/_calls_ui_probe.py app|bare DATABASE_FILE_OR_POSTGRESQL_URL
 
 ``app``: the real main window on the database; times from asking the call list
 for its rows (``apply_filters``) until the first page is painted in the view.
 ``bare``: the floor, a bare QTableView over a minimal lazy model that reads the
-same first page with plain sqlite3 on the GUI thread. Both print
-``first-rows-ms <ms>`` and ``rss-mb <MB>`` (resident memory with the list open).
+same first page with the plain driver (sqlite3, or psycopg for a
+``postgresql+psycopg://`` URL) on the GUI thread. Both print ``first-rows-ms
+<ms>`` and ``rss-mb <MB>`` (resident memory with the list open).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -65,10 +67,10 @@ class PaintWatch(QObject):
 class BareModel(QAbstractTableModel):
     """The floor's model: fetchMore reads the first page synchronously."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, target: str) -> None:
         super().__init__()
         self.rows: list[tuple[object, ...]] = []
-        self.conn = sqlite3.connect(path)
+        self.conn = _connect(target)
         self.done = False
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -93,6 +95,22 @@ class BareModel(QAbstractTableModel):
         self.rows = rows
         self.done = True
         self.endInsertRows()
+
+
+def _connect(target: str) -> Any:
+    """A plain driver connection: sqlite3 for a file, psycopg for a PostgreSQL URL."""
+    if not target.startswith("postgresql"):
+        return sqlite3.connect(target)
+    import psycopg
+
+    return psycopg.connect(target.replace("postgresql+psycopg://", "postgresql://", 1))
+
+
+def _location(target: str) -> Any:
+    from kansli_desk.services.database import parse_location
+
+    url = target if target.startswith("postgresql") else f"sqlite:///{target}"
+    return parse_location(url)[0]
 
 
 def run_bare(path: str) -> None:
@@ -122,7 +140,6 @@ def run_app(path: str) -> None:
     from PySide6.QtCore import QCoreApplication
 
     from kansli_desk.i18n import set_translator
-    from kansli_desk.services.database import parse_location
     from kansli_desk.settings import Settings
     from kansli_desk.ui.app import use_holiday_cache
     from kansli_desk.ui.context import AppContext
@@ -147,7 +164,7 @@ def run_app(path: str) -> None:
         opened = True
 
     context.database_opened.connect(on_open)
-    context.open_database(parse_location(f"sqlite:///{path}")[0])
+    context.open_database(_location(path))
     # Warm-up: wait until everything started by opening the database is done
     # (first pages of every list, topics, holiday tables), as a user would.
     while not opened or context.runner.busy or window.office_hours.status is None:

@@ -310,9 +310,9 @@ def sqlite_run(args: argparse.Namespace) -> list[str]:
         database.close()
 
 
-def _probe(mode: str, path: Path) -> dict[str, float]:
+def _probe(mode: str, target: Path | str) -> dict[str, float]:
     done = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("_calls_ui_probe.py")), mode, str(path)],
+        [sys.executable, str(Path(__file__).with_name("_calls_ui_probe.py")), mode, str(target)],
         capture_output=True,
         text=True,
         env=isolated_env(DATA / "ui-home"),
@@ -327,23 +327,27 @@ def _probe(mode: str, path: Path) -> dict[str, float]:
     return values
 
 
-def ui_figures(path: Path, runs: int) -> list[str]:
-    """First rows shown and memory, from fresh processes (alternating with the floor)."""
-    _probe("app", path)  # warm-up: holiday cache, page cache, compiled modules
+def ui_figures(target: Path | str, runs: int, name: str = "") -> list[str]:
+    """First rows shown and memory, from fresh processes (alternating with the floor).
+
+    ``target``: the SQLite file, or the PostgreSQL URL (password included).
+    """
+    _probe("app", target)  # warm-up: holiday cache, page cache, compiled modules
     ours, bare = [], []
     for _ in range(runs):
-        ours.append(_probe("app", path))
-        bare.append(_probe("bare", path))
+        ours.append(_probe("app", target))
+        bare.append(_probe("bare", target))
+    prefix = f"{name} " if name else ""
     return [
         absolute_figure(
-            "call list first rows shown",
+            f"{prefix}call list first rows shown",
             median([o["first-rows-ms"] for o in ours]),
             "ms",
             median([b["first-rows-ms"] for b in bare]),
             100,
         ),
         absolute_figure(
-            "memory with the list open",
+            f"{prefix}memory with the list open",
             median([o["rss-mb"] for o in ours]),
             "MB",
             median([b["rss-mb"] for b in bare]),
@@ -407,7 +411,8 @@ def postgres_run(args: argparse.Namespace, server_url: str) -> list[str]:
             conn.execute(text("ANALYZE"))
         dsn = location.url.set(drivername="postgresql").render_as_string(hide_password=False)
         bench = Bench("PostgreSQL", database, psycopg.connect(dsn), args.runs, args.saves)
-        return measure(bench) + query_plans(database)
+        url = location.url.render_as_string(hide_password=False)
+        return measure(bench) + query_plans(database) + ui_figures(url, args.ui_runs, "PostgreSQL")
     finally:
         database.close()
 
