@@ -287,10 +287,25 @@ class MainWindow(QMainWindow):
         if self._remember_password and outcome.password:
             self._store_password(database.location, outcome.password)
         self._remember_password = False
+        notes = []
         if outcome.result.upgraded and not outcome.result.created:
-            self.status.showMessage(
-                self.tr("The database was upgraded to the current schema."), 10_000
+            notes.append(self.tr("The database was upgraded to the current schema."))
+        articles = outcome.articles
+        if articles.errors:
+            notes.append(
+                self.tr("Knowledge article files that could not be read ({count}): {first}").format(
+                    count=len(articles.errors), first=articles.errors[0].message()
+                )
             )
+        if articles.kept_local_edits and supervisor:
+            notes.append(
+                self.tr(
+                    "A newer shipped version exists for edited articles ({count}); "
+                    "open them to compare."
+                ).format(count=len(articles.kept_local_edits))
+            )
+        if notes:
+            self.status.showMessage(" ".join(notes), 30_000)
 
     def _store_password(self, location: DatabaseLocation, password: str) -> None:
         def job() -> bool:

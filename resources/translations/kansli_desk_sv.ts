@@ -945,6 +945,22 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <source> (retired)</source>
         <translation> (utgått)</translation>
     </message>
+    <message>
+        <source>Registered {count} forms from {file} in {where} (registry numbers {first} to {last}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checked {count} forms in {file}: all can be imported. Nothing was written (dry run).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row {row}, column {column}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row {row}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
@@ -1039,6 +1055,13 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     <message>
         <source>The connection works, but the database holds another program's tables. Choose an empty database.</source>
         <translation>Anslutningen fungerar, men databasen innehåller ett annat programs tabeller. Välj en tom databas.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1937,6 +1960,10 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Artikeln har ingen version {number}.</translation>
     </message>
     <message>
+        <source>There is no newer shipped version of this article (any more).</source>
+        <translation>Det finns inte (längre) någon nyare levererad version av artikeln.</translation>
+    </message>
+    <message>
         <source>The topic “{topic}” has been retired and cannot be chosen for a call now.</source>
         <translation>Ämnet ”{topic}” har utgått och kan inte väljas för ett samtal nu.</translation>
     </message>
@@ -2024,13 +2051,1281 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <source>The person was not yet born on {date}: choose a later date.</source>
         <translation>Personen var inte född den {date}: välj ett senare datum.</translation>
     </message>
+    <message>
+        <source>The file {file} cannot be read: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {file} is {size} MB; at most {limit} MB can be imported at once. Split it into smaller files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {file} has more than {limit} rows; split it into smaller files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {file} is empty: the first row must name the columns.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {file} has a header row but no forms.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {file} is not UTF-8 text (line {line}). Save it as “CSV UTF-8” or as an Excel workbook (.xlsx) and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {file} is not a valid CSV file (row {row}): check its quotation marks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {file} is in the old Excel format (.xls). Save it as an Excel workbook (.xlsx) or as CSV UTF-8 and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {file} is not a valid Excel workbook (.xlsx).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workbook {file} unpacks to more than {limit} MB; split it into smaller files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The header row of {file} lacks the columns {columns}. The first row must name the columns: {expected}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The header row of {file} names the column {column} twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The row has {count} cells but the header row {expected}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the type as forsegling_lasning, aterstallande, vardnadshavare or minderarig.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write enskild or personal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave the initiative empty: it applies to forsegling_lasning and aterstallande only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the date as YYYY-MM-DD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write ja or nej.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was imported: {rows} of {total} rows in {file} have problems.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the identity number: personnummer, samordningsnummer or reservnummer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not a valid personnummer or samordningsnummer. If it is a reservnummer, enter the person's birth date as well.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A reservnummer is written with 4 to 20 letters A–Z, digits and “-”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The person was not yet born on {date}, the day the form was signed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The person was not yet born on {date}, the day the form arrived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same person is entered twice on the form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the person the order concerns.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This order type concerns one person only, with no child or guardian.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the child the order concerns.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This order type concerns one child and their guardians: enter them as such.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter one or two guardians.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose for the child, a guardian or both whether access is given or removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The child is {age} on {date}. Guardians have access until the child turns {low}; this form is for children aged {low} to {high}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The child is {age} on {date}. From {own} the child has access of their own; this form is for children aged {low} to {high}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The child is {age} on {date}. From {own} guardians have no access to remove: the child has access of their own.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose who asked for the order: the individual or health-care staff.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose what is ordered: sealing Journalen, locking the 1177 login, or both.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose what is restored: unsealing Journalen, unlocking the 1177 login, or both.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A measure was chosen that does not belong to this order type.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The measures do not match the access given or removed for each person.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose what the seal covers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the care unit or care provider that the seal covers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the first day of the period the seal covers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the last day of the period the seal covers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The period ends before it begins: the last day must not be before the first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The arrival date is in the future: check the date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signing date is in the future: check the date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the date the form was signed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The form cannot have arrived before it was signed ({date}): check both dates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the name of the person who ordered.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the orderer's care unit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the head of operations (verksamhetschef) who decided the order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The text is {length} characters long; at most {limit} are allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter who phoned IT-Vårdsystemsupport.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter when IT-Vårdsystemsupport was phoned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The time IT-Vårdsystemsupport was phoned is in the future.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone else changed this form while you had it open. Open it again to see their changes, then make yours.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The form no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The form can no longer be corrected: it is “{status}”. Forms can be corrected until they are forwarded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A form that is “{from_status}” cannot be moved to “{to_status}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The form is not signed: until a signed form arrives it can only be sent back for completion, cancelled or rejected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An urgent form can be forwarded only after IT-Vårdsystemsupport was phoned: record when and by whom first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The child is {age} today: the order is for children aged {low} to {high} and can no longer be carried out. Reject the form or ask the unit for a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The child is {age} today: from {own} guardians have no access to remove. Reject the form or ask the unit for a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The comment is {length} characters long; at most {limit} are allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A confirmation can be sent once the order has been executed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attach the scan as a PDF, PNG or JPEG file; this file is none of them (its content was checked, not its name).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is {size} MB; at most {limit} MB can be attached.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The attachment no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Paper form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone else changed this form while you were correcting it, and your corrections were not saved. The form has been read again: make your corrections once more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New paper form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correcting {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{number} – {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Throw away the form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Throw away what you typed? It is not saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FormEntry</name>
+    <message>
+        <source>Order type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the type of the paper form…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On whose initiative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished">Välj…</translation>
+    </message>
+    <message>
+        <source>What the seal covers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Care unit or care provider sealed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sealed period from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sealed period to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guardian 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guardian 2 (if any)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orderer's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orderer's title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orderer's care unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orderer's phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Head of operations who decided</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. nurse, physician</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date the form was signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date it arrived by internal mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signe&amp;d by the head of operations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The form is signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Urgent</source>
+        <translation type="unfinished">&amp;Akut</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished">Akut</translation>
+    </message>
+    <message>
+        <source>IT-Vårdsystemsupport &amp;phoned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IT-Vårdsystemsupport has been phoned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When IT-Vårdsystemsupport was phoned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who phoned IT-Vårdsystemsupport</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who phoned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An urgent form is forwarded only after IT-Vårdsystemsupport was phoned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What is missing, who was contacted, anything the next clerk must know.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No medical details: write about the form and its handling, never about health.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation type="unfinished">&amp;Spara (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save the form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished">Avbryt (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Avbryt</translation>
+    </message>
+    <message>
+        <source>The order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Initiative:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measures:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measure:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sc&amp;ope of the seal:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Care unit:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identity no.:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birth date:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Access:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orderer and decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>O&amp;rderer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Head of operations:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dates, signature, urgency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Si&amp;gned on:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;ceived on:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IT support:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{person}: identity number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>YYYYMMDD-NNNN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reserve number</source>
+        <translation type="unfinished">Reservnummer</translation>
+    </message>
+    <message>
+        <source>{person}: the number is a reserve number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A reserve number is not checked; the birth date must be given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{person}: birth date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{person}: name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As on the form (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{person}: access to the minor's record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give or remove access to the record, per person below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>13–15 years on the signing date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>under 16 on the signing date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Care provider:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid {kind}; shown masked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New paper form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correcting {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correcting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>continued from an unsaved draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The draft could not be saved ({error}); save the form soon.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft kept on this computer until saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the date the form arrived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the type of the form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{number}, {type}, received {date}, {status}, {person}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This may be a duplicate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same person has an open form of the same type, or one received in the last 30 days:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This form looks like a form already in the register (shown above the form). Save it anyway?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go back to the form</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FormPrint</name>
+    <message>
+        <source>Registry number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Received by internal mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished">Registrerad</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished">Akut</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orderer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Head of operations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scans attached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt: paper form registered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished">Kommentar</translation>
+    </message>
+    <message>
+        <source>Identity numbers are masked. Keep this sheet on top of the paper form. Printed {time}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backup routine: paper order form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this form only while the digital order forms cannot be used. Fill it in clearly, have it signed by the head of operations and send it by internal mail to Regionstab Kansli. If the order is urgent, also phone IT-Vårdsystemsupport.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre-filled from {number}: check every value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1. The order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>2. Persons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3. Orderer and decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>4. Urgency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IT-Vårdsystemsupport phoned (date, time, by)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For Regionstab Kansli</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registered by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On whose initiative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measures (one or both)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scope of the seal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The child must be under 16 on the signing date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give or remove access to the record of a child aged 13–15, per person below. The child must be 13, 14 or 15 on the signing date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guardian 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guardian 2 (if any)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Personnummer, samordningsnummer or reservnummer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birth date (for a reservnummer):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orderer's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">Rubrik</translation>
+    </message>
+    <message>
+        <source>Care unit</source>
+        <translation type="unfinished">Vårdenhet</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Telefon</translation>
+    </message>
+    <message>
+        <source>Head of operations (name)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signature of the head of operations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(signed on the original)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guardian {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>access given</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>access removed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <source>The values of the form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History of the form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished">Kommentar</translation>
+    </message>
+    <message>
+        <source>Comment on the change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comment (optional), saved with the change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing more to do: the form is finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move the form on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scans of the paper form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Attach scan…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attach a scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirmation text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open in the &amp;mail program</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open in the mail program</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cop&amp;y text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark as se&amp;nt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Correct… (Ctrl+E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correct the values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print &amp;receipt…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print the receipt as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Paper form…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The paper form, pre-filled, as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Stäng</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished">Akut</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">Försenad</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forms can be corrected until they are forwarded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Orderer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Head of operations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished">Registrerad</translation>
+    </message>
+    <message>
+        <source>{time} by {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not yet: phone before forwarding the form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IT-Vårdsystemsupport phoned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirmation sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">Typ</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scope of the seal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Guardian {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>access given</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>access removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New status: {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{step}” is not offered: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Completed: register again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Request completion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forward for execution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark as executed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark as confirmed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the form…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} ({size}, added {time})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No scan attached yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To: {recipients}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subject: {subject}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent {time}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not marked as sent yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set the form to “{status}”? It cannot be moved on after that.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone else changed this form a moment ago, so nothing was changed here. The form has been read again: check it and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text copied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No program is set up to open this. Copy the text instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attach a scan of the signed form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scans (PDF, PNG, JPEG) ({patterns})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file could not be read: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the receipt as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the paper form as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF-filer (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>FormsRegisterPanel</name>
-    <message>
-        <source>&lt;b&gt;Paper forms&lt;/b&gt;, most recently received first</source>
-        <translation>&lt;b&gt;Pappersblanketter&lt;/b&gt;, senast mottagna först</translation>
-    </message>
     <message>
         <source>Registry no.</source>
         <translation>Diarienr</translation>
@@ -2056,6 +3351,86 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Personnummer</translation>
     </message>
     <message>
+        <source>&amp;New paper form…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New form (Ctrl+Shift+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New paper form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Blank paper form…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save an empty paper form as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An empty paper form of each type, for units without their own template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received any time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished">Senaste 7 dagarna</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished">Senaste 30 dagarna</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation type="unfinished">Senaste 365 dagarna</translation>
+    </message>
+    <message>
+        <source>Chosen dates…</source>
+        <translation type="unfinished">Valda datum…</translation>
+    </message>
+    <message>
+        <source>&amp;Urgent only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Urgent forms only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>O&amp;verdue only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue forms only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Care unit</source>
         <translation>Vårdenhet</translation>
     </message>
@@ -2064,8 +3439,28 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Blankettregister</translation>
     </message>
     <message>
+        <source>Urgent forms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Urgent&lt;/b&gt;, oldest first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;span style='background:{urgent}'&gt;&amp;nbsp;urgent&amp;nbsp;&lt;/span&gt; &lt;span style='background:{overdue}'&gt;&amp;nbsp;overdue&amp;nbsp;&lt;/span&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">Försenad</translation>
+    </message>
+    <message>
         <source>Loading forms…</source>
         <translation>Läser in blanketter…</translation>
+    </message>
+    <message>
+        <source>No forms match.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No forms registered yet.</source>
@@ -2078,6 +3473,38 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     <message>
         <source>All {count} forms shown.</source>
         <translation>Alla {count} blanketter visas.</translation>
+    </message>
+    <message>
+        <source>No open urgent forms.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} open.</source>
+        <translation type="unfinished">{count} öppna.</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsaved paper form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A paper form typed in at {time} was not saved when Kansli Desk last stopped. Continue entering it?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the blank paper form as PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF-filer (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2350,6 +3777,14 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Databasen uppgraderades till aktuellt schema.</translation>
     </message>
     <message>
+        <source>Knowledge article files that could not be read ({count}): {first}</source>
+        <translation>Kunskapsartikelfiler som inte kunde läsas ({count}): {first}</translation>
+    </message>
+    <message>
+        <source>A newer shipped version exists for edited articles ({count}); open them to compare.</source>
+        <translation>Nyare levererad version finns för redigerade artiklar ({count}); öppna dem för att jämföra.</translation>
+    </message>
+    <message>
         <source>No keyring is available on this computer, so the password could not be saved. It is kept in memory until you quit Kansli Desk.</source>
         <translation>Det finns ingen nyckelring på den här datorn, så lösenordet kunde inte sparas. Det finns kvar i minnet tills du avslutar Kansli Desk.</translation>
     </message>
@@ -2536,6 +3971,53 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     <message>
         <source>The list could not be read.</source>
         <translation>Listan kunde inte läsas in.</translation>
+    </message>
+</context>
+<context>
+    <name>ShippedUpdateBar</name>
+    <message>
+        <source>A newer shipped version of this article exists. It was not loaded, because the article has been edited here.</source>
+        <translation>Det finns en nyare levererad version av artikeln. Den lästes inte in, eftersom artikeln har redigerats här.</translation>
+    </message>
+    <message>
+        <source>Show differences…</source>
+        <translation>Visa skillnader…</translation>
+    </message>
+    <message>
+        <source>Use the shipped version</source>
+        <translation>Använd den levererade versionen</translation>
+    </message>
+    <message>
+        <source>Keep ours</source>
+        <translation>Behåll vår</translation>
+    </message>
+    <message>
+        <source>… {count} unchanged lines …</source>
+        <translation>… {count} oförändrade rader …</translation>
+    </message>
+    <message>
+        <source>Ours and the shipped version</source>
+        <translation>Vår och den levererade versionen</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Skillnader</translation>
+    </message>
+    <message>
+        <source>Removed lines are ours; added lines are the shipped version.</source>
+        <translation>Borttagna rader är våra; tillagda rader är den levererade versionen.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Knowledge article</source>
+        <translation>Kunskapsartikel</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -178,3 +179,24 @@ def test_shipped_articles_are_searchable(database: Database) -> None:
         blocking = knowledge.search_articles(session, "sparr")
     assert found[0].title.startswith("Försegling")
     assert any(row.title.startswith("Spärr") for row in blocking[:2])
+
+
+def test_bad_shipped_files_are_reported_and_the_good_ones_loaded(
+    database: Database, tmp_path: Path
+) -> None:
+    header = "---\nid: {id}\ntitle: {title}\ntopics: {topics}\nsources: S\nowner: O\n"
+    header += "last_reviewed: 2026-11-27\n---\nText om försegling.\n"
+    (tmp_path / "good.md").write_text(
+        header.format(id="good", title="Bra", topics="sealing"), encoding="utf-8"
+    )
+    (tmp_path / "odd.md").write_text(
+        header.format(id="odd", title="Udda", topics="sealing, astrology"), encoding="utf-8"
+    )
+    (tmp_path / "broken.md").write_text("no header at all\n", encoding="utf-8")
+    with database.transaction() as session:
+        report = knowledge.sync_shipped_articles(session, tmp_path)
+    assert report.created == ["good"]
+    assert sorted(str(error) for error in report.errors) == [
+        "Article broken.md: the header between two lines of “---” is missing.",
+        "Article odd.md: unknown topic “astrology”.",
+    ]

@@ -160,3 +160,83 @@ def test_an_article_saved_as_pdf(qtbot: Any, panel: KnowledgePanel, tmp_path: Pa
     assert data.startswith(b"%PDF") and len(data) > 5_000
     text = panel.document().toPlainText()
     assert text.startswith("Försegling av Journalen") and "Källor:" in text
+
+
+def test_a_broken_article_file_is_reported_at_start_not_crashed_on(
+    qtbot: Any,
+    window: MainWindow,
+    context: AppContext,
+    location: DatabaseLocation,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kansli_desk import paths
+
+    shipped = paths.resource("knowledge")
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    (folder / "kontakter.md").write_bytes((shipped / "kontakter.md").read_bytes())
+    (folder / "trasig.md").write_text("ingen rubrik\n", encoding="utf-8")
+    monkeypatch.setattr(
+        paths,
+        "resource",
+        lambda *parts: folder if parts == ("knowledge",) else shipped.parent.joinpath(*parts),
+    )
+    open_and_wait(qtbot, context, location)
+    message = window.status.currentMessage()
+    assert "Kunskapsartikelfiler som inte kunde läsas (1)" in message
+    assert "trasig.md" in message
+    qtbot.waitUntil(lambda: window.knowledge.list.model.rowCount() == 1, timeout=OPEN_TIMEOUT_MS)
+
+
+def test_a_newer_shipped_version_of_an_edited_article_is_offered(
+    qtbot: Any,
+    window: MainWindow,
+    context: AppContext,
+    location: DatabaseLocation,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import dataclasses
+
+    from kansli_desk import paths
+    from kansli_desk.services import article_edit
+    from kansli_desk.services.database import open_database
+
+    shipped = paths.resource("knowledge")
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    original = (shipped / "kontakter.md").read_text(encoding="utf-8")
+    (folder / "kontakter.md").write_text(original, encoding="utf-8")
+    monkeypatch.setattr(
+        paths,
+        "resource",
+        lambda *parts: folder if parts == ("knowledge",) else shipped.parent.joinpath(*parts),
+    )
+    open_and_wait(qtbot, context, location)
+    panel = window.knowledge
+    user = context.user
+    assert user is not None  # the first user: a supervisor
+    database = open_database(location).database
+    try:
+        with database.transaction() as session:  # a supervisor edits it here
+            article_id = session.scalars(sa.select(Article.id)).one()
+            loaded = article_edit.load_for_edit(session, article_id)
+            draft = dataclasses.replace(loaded.draft(), body="Vårt eget kontaktkort.\n")
+            article_edit.save_article(session, user, article_id, loaded.version, draft)
+    finally:
+        database.close()
+    newer = original.replace("0480-44 86 00", "0480-44 86 00 (växel)")
+    (folder / "kontakter.md").write_text(newer, encoding="utf-8")
+    panel.show_contacts()
+    qtbot.waitUntil(
+        lambda: panel.shipped_bar is not None and panel.shipped_bar.isVisible(),
+        timeout=OPEN_TIMEOUT_MS,
+    )
+    bar = panel.shipped_bar
+    assert bar is not None
+    assert "Vårt eget kontaktkort." in panel.article.toPlainText()
+    assert bar.adopt_button.isVisible()
+    qtbot.mouseClick(bar.adopt_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "(växel)" in panel.article.toPlainText(), timeout=OPEN_TIMEOUT_MS)
+    assert not bar.isVisible()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kansli_desk import paths
 from kansli_desk.core.enums import Role
 from kansli_desk.ui import formatting
 from kansli_desk.ui.context import AppContext
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
     from kansli_desk.core.age_access import AgeLimits
     from kansli_desk.services.knowledge import ArticleRow, ArticleView
+    from kansli_desk.ui.knowledge.shipped import ShippedUpdateBar
 
 SEARCH_DELAY_MS = 120
 CONTACTS_SLUG = "kontakter"
@@ -166,6 +168,8 @@ class KnowledgePanel(QWidget):
         self.pdf_action.triggered.connect(self.ask_save_pdf)
 
         reader = QWidget(self)
+        self._reader = reader
+        self.shipped_bar: ShippedUpdateBar | None = None  # made when first needed
         reader_layout = QVBoxLayout(reader)
         reader_layout.setContentsMargins(0, 0, 0, 0)
         reader_layout.addWidget(self.review_banner)
@@ -322,10 +326,12 @@ class KnowledgePanel(QWidget):
     def open_article(self, article_id: int) -> None:
         """Show an article (read off the GUI thread)."""
 
+        shipped = paths.resource("knowledge")
+
         def load(session: Session) -> ArticleView:
             from kansli_desk.services.knowledge import get_article
 
-            return get_article(session, article_id)
+            return get_article(session, article_id, shipped_dir=shipped)
 
         self._context.db_job(load, self._show_article)
 
@@ -366,9 +372,28 @@ class KnowledgePanel(QWidget):
                 )
             )
         self.review_banner.setVisible(view.needs_review)
+        self._offer_shipped(view)
         self.article.setMarkdown(self._markdown(view))
         self._update_actions()
         self.article_opened.emit(view.id, view.revision_id)
+
+    def _offer_shipped(self, view: ArticleView) -> None:
+        """The "newer shipped version" bar, for an article edited here."""
+        if not view.shipped_update:
+            if self.shipped_bar is not None:
+                self.shipped_bar.withdraw()
+            return
+        if self.shipped_bar is None:
+            from kansli_desk.ui.knowledge.shipped import ShippedUpdateBar
+
+            self.shipped_bar = ShippedUpdateBar(self._context, self._reader)
+            self.shipped_bar.changed.connect(self._after_save)
+            layout = self._reader.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(1, self.shipped_bar)
+        user = self._context.user
+        supervisor = user is not None and user.role is Role.SUPERVISOR
+        self.shipped_bar.offer(view.id, view.version, supervisor=supervisor)
 
     def _markdown(self, view: ArticleView) -> str:
         # The title as a level-2 heading and the body's headings one level down:
