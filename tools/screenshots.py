@@ -68,6 +68,32 @@ def main() -> int:
     wait(lambda: bool(window.knowledge.article.toPlainText()))
     wait(lambda: bool(window.status.office_label.text()))
     window.grab().save(str(out / "main-window.png"))
+    window.knowledge.open_slug("forsegling")
+    wait(
+        lambda: (
+            window.knowledge.current is not None and window.knowledge.current.slug == "forsegling"
+        )
+    )
+    window.knowledge.show_decision_helper()
+    from kansli_desk.core.decision import Request, Subject
+    from kansli_desk.ui.knowledge.tools import AgeCalculatorDialog, DecisionHelperDialog
+
+    helper = window.findChild(DecisionHelperDialog)
+    assert helper is not None
+    helper.caller.setCurrentIndex(helper.caller.findData("guardian"))
+    helper.about_buttons[Subject.CHILD].setChecked(True)
+    helper.request.setCurrentIndex(helper.request.findData(Request.MINOR_ACCESS.value))
+    helper.identity.setText("20120101-2380")
+    helper.update_decision()
+    helper.grab().save(str(out / "decision-helper.png"))
+    helper.close()
+    window.knowledge.show_age_calculator()
+    calculator = window.findChild(AgeCalculatorDialog)
+    assert calculator is not None
+    calculator.identity.setText("20130501-2393")
+    calculator.update_result()
+    calculator.grab().save(str(out / "age-calculator.png"))
+    calculator.close()
     window.new_call()
     form = window.call_log.form
     assert form is not None
