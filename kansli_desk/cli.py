@@ -12,6 +12,7 @@ import getpass
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kansli_desk import APP_ID, __version__
@@ -94,6 +95,21 @@ def build_parser() -> argparse.ArgumentParser:
         "retire", help="stop offering a topic (old calls keep it)", parents=[common]
     )
     retire.add_argument("code", metavar="CODE")
+
+    importing = sub.add_parser("import", help="import records from files", parents=[common])
+    import_sub = importing.add_subparsers(
+        dest="import_command", metavar="IMPORT_COMMAND", required=True
+    )
+    import_forms = import_sub.add_parser(
+        "forms",
+        help="register the forms of the old register from a CSV (UTF-8, ';' or ',') or "
+        "XLSX file; all rows or none",
+        parents=[common],
+    )
+    import_forms.add_argument("file", metavar="FILE", type=Path)
+    import_forms.add_argument(
+        "--dry-run", action="store_true", help="check every row, write nothing"
+    )
     return parser
 
 
@@ -124,6 +140,7 @@ def run(argv: Sequence[str]) -> int:
         "db": _cmd_db,
         "demo": _cmd_demo,
         "topics": _cmd_topics,
+        "import": _cmd_import,
     }
     try:
         return commands[args.command](args, settings)
@@ -290,3 +307,66 @@ MSG_NO_SUCH_TOPIC = QT_TRANSLATE_NOOP(  # raised as a KnownError: translated as 
     "Errors", "No topic in use has the code “{code}” (see “kansli-desk topics list”)."
 )
 MSG_RETIRED_MARK = QT_TRANSLATE_NOOP("Cli", " (retired)")
+
+
+def _cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    """Import forms: every row is checked before the database is opened; any problem
+    and nothing is written. A dry run stops after the check.
+    """
+    from kansli_desk.services import form_import, forms, users
+
+    try:
+        checked = form_import.check_file(args.file, today=forms.today_in_sweden())
+        if checked.problems:
+            raise form_import.ImportInvalid(checked.name, list(checked.problems), checked.rows)
+    except form_import.ImportInvalid as exc:
+        _print_import_problems(exc)
+        return EXIT_ERROR
+    if args.dry_run:
+        message = translate(CONTEXT, MSG_IMPORT_DRY_RUN)
+        print(message.format(count=checked.rows, file=checked.name))
+        return EXIT_OK
+    database = open_for_cli(args, settings).database
+    try:
+        with database.transaction() as session:
+            user = users.ensure_user(session, database.location.login)
+            first, last = form_import.write_forms(session, user, checked.forms, source=checked.name)
+    finally:
+        database.close()
+    print(
+        translate(CONTEXT, MSG_IMPORTED).format(
+            count=len(checked.forms),
+            file=checked.name,
+            where=database.location.display,
+            first=first,
+            last=last,
+        )
+    )
+    return EXIT_OK
+
+
+def _print_import_problems(error: Exception) -> None:
+    """One line per problem: row, column and reason (never the cell's value)."""
+    from kansli_desk.services.form_import import ImportInvalid
+
+    assert isinstance(error, ImportInvalid)
+    print(f"{APP_ID}: {error.message()}", file=sys.stderr)
+    with_column = translate(CONTEXT, MSG_IMPORT_PROBLEM)
+    without_column = translate(CONTEXT, MSG_IMPORT_ROW_PROBLEM)
+    for problem in error.problems:
+        template = with_column if problem.column else without_column
+        print(
+            template.format(row=problem.row, column=problem.column, reason=problem.message()),
+            file=sys.stderr,
+        )
+
+
+MSG_IMPORTED = QT_TRANSLATE_NOOP(
+    "Cli",
+    "Registered {count} forms from {file} in {where} (registry numbers {first} to {last}).",
+)
+MSG_IMPORT_DRY_RUN = QT_TRANSLATE_NOOP(
+    "Cli", "Checked {count} forms in {file}: all can be imported. Nothing was written (dry run)."
+)
+MSG_IMPORT_PROBLEM = QT_TRANSLATE_NOOP("Cli", "Row {row}, column {column}: {reason}")
+MSG_IMPORT_ROW_PROBLEM = QT_TRANSLATE_NOOP("Cli", "Row {row}: {reason}")

@@ -113,6 +113,19 @@ def main() -> int:
     window.tabs.setCurrentIndex(1)
     wait(lambda: window.forms_register.list.model.rowCount() > 0)
     window.grab().save(str(out / "form-register.png"))
+    register = window.forms_register
+    executed = next(
+        register.list.model.row_at(i).id
+        for i in range(register.list.model.rowCount())
+        if register.list.model.row_at(i).status.value == "executed"
+    )
+    dialog = register.open_form(executed)
+    assert dialog is not None
+    wait(lambda: dialog.view.detail is not None)
+    dialog.resize(1120, 780)
+    wait(lambda: False, 300)
+    dialog.grab().save(str(out / "form.png"))
+    dialog.close()
     window.close()
     context.close()
     print(f"screenshots in {out}")

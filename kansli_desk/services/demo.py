@@ -401,8 +401,8 @@ def _write_calls(conn: Connection, plan: _CallPlan) -> None:
     """
     if plan.count == 0:
         return
-    calls_insert = _BulkInsert(conn, CALLS, _CALL_COLUMNS)
-    topics_insert = _BulkInsert(conn, call_topics, ("call_id", "topic_id", "started_at"))
+    calls_insert = BulkInsert(conn, CALLS, _CALL_COLUMNS)
+    topics_insert = BulkInsert(conn, call_topics, ("call_id", "topic_id", "started_at"))
     batches = (
         _batches_from_subprocess(plan) if plan.count >= PARALLEL_THRESHOLD else _call_batches(plan)
     )
@@ -434,7 +434,7 @@ def _call_batches(plan: _CallPlan) -> Iterator[Batch]:
     durations = [gen.duration() for _ in range(4096)]
     days = gen.working_days(max(5, min(MAX_WORKING_DAYS, plan.count // CALLS_PER_WORKING_DAY)))
     starts = gen.call_times(days, plan.count, plan.now)
-    to_db = _datetime_processor(plan.dialect)
+    to_db = datetime_processor(plan.dialect)
     topic_ids, advisors, form_ids, now = plan.topic_ids, plan.advisors, plan.form_ids, plan.now
     callback, form_sent = Outcome.CALLBACK.value, Outcome.FORM_SENT.value
     call_rows: list[tuple[Any, ...]] = []
@@ -607,7 +607,7 @@ _CALL_COLUMNS = (
 )
 
 
-def _datetime_processor(dialect_name: str) -> Callable[[dt.datetime], Any]:
+def datetime_processor(dialect_name: str) -> Callable[[dt.datetime], Any]:
     """How a database stores a :class:`UTCDateTime` value (computed once per value)."""
     from sqlalchemy.dialects import postgresql, sqlite
 
@@ -616,20 +616,27 @@ def _datetime_processor(dialect_name: str) -> Callable[[dt.datetime], Any]:
     return processor if processor is not None else (lambda value: value)
 
 
-class _BulkInsert:
+class BulkInsert:
     """Bulk insertion of plain tuples into one table.
 
     SQLite: the table's Core ``insert()`` compiled once and run with
     ``executemany``. The rows already hold values in database form (see
-    :func:`_datetime_processor`), so SQLAlchemy's per-row parameter assembly is
+    :func:`datetime_processor`), so SQLAlchemy's per-row parameter assembly is
     skipped: for a million calls it costs more than SQLite's own work.
     PostgreSQL: ``COPY ... FROM STDIN`` through the driver, which is several
-    times faster than any INSERT there.
+    times faster than any INSERT there. Also used by the form import
+    (:mod:`kansli_desk.services.form_import`).
+
+    Attributes:
+        table_name: the table written.
+        columns: the columns of each row, in order.
     """
 
     def __init__(self, conn: Connection, table: Table, columns: Sequence[str]) -> None:
         self._conn = conn
         self._columns = tuple(columns)
+        self.table_name = table.name
+        self.columns = self._columns
         if conn.dialect.name == "postgresql":
             quoted = ", ".join(conn.dialect.identifier_preparer.quote(c) for c in columns)
             self._copy: str | None = f"COPY {table.name} ({quoted}) FROM STDIN"

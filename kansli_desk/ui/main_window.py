@@ -115,6 +115,11 @@ class MainWindow(QMainWindow):
         new_call.triggered.connect(self.new_call)
         call_menu.addAction(new_call)
 
+        form_menu = bar.addMenu(self.tr("F&orm"))
+        new_form = self.forms_register.new_form_action
+        self.addAction(new_form)  # Ctrl+Shift+N from anywhere, not only on the register tab
+        form_menu.addAction(new_form)
+
         view_menu = bar.addMenu(self.tr("&View"))
         show_calls = self._action(self.tr("&Call log"), "actionShowCalls", "Ctrl+1")
         show_calls.triggered.connect(lambda: self.show_tab(0))

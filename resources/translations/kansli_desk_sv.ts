@@ -947,19 +947,19 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     </message>
     <message>
         <source>Registered {count} forms from {file} in {where} (registry numbers {first} to {last}).</source>
-        <translation type="unfinished" />
+        <translation>Registrerade {count} blanketter från {file} i {where} (diarienummer {first} till {last}).</translation>
     </message>
     <message>
         <source>Checked {count} forms in {file}: all can be imported. Nothing was written (dry run).</source>
-        <translation type="unfinished" />
+        <translation>Kontrollerade {count} blanketter i {file}: alla kan importeras. Ingenting skrevs (provkörning).</translation>
     </message>
     <message>
         <source>Row {row}, column {column}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Rad {row}, kolumn {column}: {reason}</translation>
     </message>
     <message>
         <source>Row {row}: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Rad {row}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1061,7 +1061,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished" />
+        <translation>ÅÅÅÅ-MM-DD</translation>
     </message>
 </context>
 <context>
@@ -2053,1275 +2053,1382 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     </message>
     <message>
         <source>The file {file} cannot be read: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Filen {file} kan inte läsas: {reason}</translation>
     </message>
     <message>
         <source>The file {file} is {size} MB; at most {limit} MB can be imported at once. Split it into smaller files.</source>
-        <translation type="unfinished" />
+        <translation>Filen {file} är {size} MB; högst {limit} MB kan importeras på en gång. Dela upp den i mindre filer.</translation>
     </message>
     <message>
         <source>The file {file} has more than {limit} rows; split it into smaller files.</source>
-        <translation type="unfinished" />
+        <translation>Filen {file} har fler än {limit} rader; dela upp den i mindre filer.</translation>
     </message>
     <message>
         <source>The file {file} is empty: the first row must name the columns.</source>
-        <translation type="unfinished" />
+        <translation>Filen {file} är tom: första raden ska ange kolumnernas namn.</translation>
     </message>
     <message>
         <source>The file {file} has a header row but no forms.</source>
-        <translation type="unfinished" />
+        <translation>Filen {file} har en rubrikrad men inga blanketter.</translation>
     </message>
     <message>
         <source>The file {file} is not UTF-8 text (line {line}). Save it as “CSV UTF-8” or as an Excel workbook (.xlsx) and try again.</source>
-        <translation type="unfinished" />
+        <translation>Filen {file} är inte UTF-8-text (rad {line}). Spara den som ”CSV UTF-8” eller som Excel-arbetsbok (.xlsx) och försök igen.</translation>
     </message>
     <message>
         <source>The file {file} is not a valid CSV file (row {row}): check its quotation marks.</source>
-        <translation type="unfinished" />
+        <translation>Filen {file} är ingen giltig CSV-fil (rad {row}): kontrollera citattecknen.</translation>
     </message>
     <message>
         <source>The file {file} is in the old Excel format (.xls). Save it as an Excel workbook (.xlsx) or as CSV UTF-8 and try again.</source>
-        <translation type="unfinished" />
+        <translation>Filen {file} har det gamla Excel-formatet (.xls). Spara den som Excel-arbetsbok (.xlsx) eller som CSV UTF-8 och försök igen.</translation>
     </message>
     <message>
         <source>The file {file} is not a valid Excel workbook (.xlsx).</source>
-        <translation type="unfinished" />
+        <translation>Filen {file} är ingen giltig Excel-arbetsbok (.xlsx).</translation>
     </message>
     <message>
         <source>The workbook {file} unpacks to more than {limit} MB; split it into smaller files.</source>
-        <translation type="unfinished" />
+        <translation>Arbetsboken {file} packas upp till mer än {limit} MB; dela upp den i mindre filer.</translation>
     </message>
     <message>
         <source>The header row of {file} lacks the columns {columns}. The first row must name the columns: {expected}.</source>
-        <translation type="unfinished" />
+        <translation>Rubrikraden i {file} saknar kolumnerna {columns}. Första raden ska ange kolumnerna: {expected}.</translation>
     </message>
     <message>
         <source>The header row of {file} names the column {column} twice.</source>
-        <translation type="unfinished" />
+        <translation>Rubrikraden i {file} anger kolumnen {column} två gånger.</translation>
     </message>
     <message>
-        <source>The row has {count} cells but the header row {expected}.</source>
-        <translation type="unfinished" />
+        <source>The row has {count} cells; the header row has {expected}.</source>
+        <translation>Raden har {count} celler; rubrikraden har {expected}.</translation>
+    </message>
+    <message>
+        <source>The date is missing: enter it as YYYY-MM-DD.</source>
+        <translation>Datumet saknas: ange det som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
         <source>Write the type as forsegling_lasning, aterstallande, vardnadshavare or minderarig.</source>
-        <translation type="unfinished" />
+        <translation>Skriv typen som forsegling_lasning, aterstallande, vardnadshavare eller minderarig.</translation>
     </message>
     <message>
         <source>Write enskild or personal.</source>
-        <translation type="unfinished" />
+        <translation>Skriv enskild eller personal.</translation>
     </message>
     <message>
         <source>Leave the initiative empty: it applies to forsegling_lasning and aterstallande only.</source>
-        <translation type="unfinished" />
+        <translation>Lämna initiativ tomt: det gäller bara forsegling_lasning och aterstallande.</translation>
     </message>
     <message>
         <source>Write the date as YYYY-MM-DD.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Enter the date as YYYY-MM-DD.</source>
-        <translation type="unfinished" />
+        <translation>Skriv datumet som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
         <source>Write ja or nej.</source>
-        <translation type="unfinished" />
+        <translation>Skriv ja eller nej.</translation>
     </message>
     <message>
         <source>Nothing was imported: {rows} of {total} rows in {file} have problems.</source>
-        <translation type="unfinished" />
+        <translation>Ingenting importerades: {rows} av {total} rader i {file} har fel.</translation>
     </message>
     <message>
         <source>Enter the identity number: personnummer, samordningsnummer or reservnummer.</source>
-        <translation type="unfinished" />
+        <translation>Ange identitetsnumret: personnummer, samordningsnummer eller reservnummer.</translation>
     </message>
     <message>
         <source>This is not a valid personnummer or samordningsnummer. If it is a reservnummer, enter the person's birth date as well.</source>
-        <translation type="unfinished" />
+        <translation>Detta är inte ett giltigt personnummer eller samordningsnummer. Om det är ett reservnummer, ange även personens födelsedatum.</translation>
     </message>
     <message>
         <source>A reservnummer is written with 4 to 20 letters A–Z, digits and “-”.</source>
-        <translation type="unfinished" />
+        <translation>Ett reservnummer skrivs med 4 till 20 bokstäver A–Z, siffror och ”-”.</translation>
     </message>
     <message>
         <source>The person was not yet born on {date}, the day the form was signed.</source>
-        <translation type="unfinished" />
+        <translation>Personen var ännu inte född den {date}, dagen då blanketten undertecknades.</translation>
     </message>
     <message>
         <source>The person was not yet born on {date}, the day the form arrived.</source>
-        <translation type="unfinished" />
+        <translation>Personen var ännu inte född den {date}, dagen då blanketten kom in.</translation>
     </message>
     <message>
         <source>The same person is entered twice on the form.</source>
-        <translation type="unfinished" />
+        <translation>Samma person är angiven två gånger på blanketten.</translation>
     </message>
     <message>
         <source>Enter the person the order concerns.</source>
-        <translation type="unfinished" />
+        <translation>Ange den person som beställningen gäller.</translation>
     </message>
     <message>
         <source>This order type concerns one person only, with no child or guardian.</source>
-        <translation type="unfinished" />
+        <translation>Den här beställningstypen gäller en enda person, utan barn eller vårdnadshavare.</translation>
     </message>
     <message>
         <source>Enter the child the order concerns.</source>
-        <translation type="unfinished" />
+        <translation>Ange det barn som beställningen gäller.</translation>
     </message>
     <message>
         <source>This order type concerns one child and their guardians: enter them as such.</source>
-        <translation type="unfinished" />
+        <translation>Den här beställningstypen gäller ett barn och dess vårdnadshavare: ange dem som det.</translation>
     </message>
     <message>
         <source>Enter one or two guardians.</source>
-        <translation type="unfinished" />
+        <translation>Ange en eller två vårdnadshavare.</translation>
     </message>
     <message>
         <source>Choose for the child, a guardian or both whether access is given or removed.</source>
-        <translation type="unfinished" />
+        <translation>Välj för barnet, en vårdnadshavare eller båda om tillgång ges eller tas bort.</translation>
     </message>
     <message>
         <source>The child is {age} on {date}. Guardians have access until the child turns {low}; this form is for children aged {low} to {high}.</source>
-        <translation type="unfinished" />
+        <translation>Barnet är {age} år den {date}. Vårdnadshavarna har åtkomst tills barnet fyller {low}; blanketten gäller barn som är {low} till {high} år.</translation>
     </message>
     <message>
         <source>The child is {age} on {date}. From {own} the child has access of their own; this form is for children aged {low} to {high}.</source>
-        <translation type="unfinished" />
+        <translation>Barnet är {age} år den {date}. Från {own} år har barnet egen åtkomst; blanketten gäller barn som är {low} till {high} år.</translation>
     </message>
     <message>
         <source>The child is {age} on {date}. From {own} guardians have no access to remove: the child has access of their own.</source>
-        <translation type="unfinished" />
+        <translation>Barnet är {age} år den {date}. Från {own} år har vårdnadshavarna ingen åtkomst att ta bort: barnet har egen åtkomst.</translation>
     </message>
     <message>
         <source>Choose who asked for the order: the individual or health-care staff.</source>
-        <translation type="unfinished" />
+        <translation>Välj vem som begärde beställningen: den enskilde eller hälso- och sjukvårdspersonal.</translation>
     </message>
     <message>
         <source>Choose what is ordered: sealing Journalen, locking the 1177 login, or both.</source>
-        <translation type="unfinished" />
+        <translation>Välj vad som beställs: försegling av Journalen, låsning av inloggningen till 1177 eller båda.</translation>
     </message>
     <message>
         <source>Choose what is restored: unsealing Journalen, unlocking the 1177 login, or both.</source>
-        <translation type="unfinished" />
+        <translation>Välj vad som återställs: hävd försegling av Journalen, upplåsning av inloggningen till 1177 eller båda.</translation>
     </message>
     <message>
         <source>A measure was chosen that does not belong to this order type.</source>
-        <translation type="unfinished" />
+        <translation>En åtgärd är vald som inte hör till den här beställningstypen.</translation>
     </message>
     <message>
         <source>The measures do not match the access given or removed for each person.</source>
-        <translation type="unfinished" />
+        <translation>Åtgärderna stämmer inte med den tillgång som ges eller tas bort för varje person.</translation>
     </message>
     <message>
         <source>Choose what the seal covers.</source>
-        <translation type="unfinished" />
+        <translation>Välj vad försegling omfattar.</translation>
     </message>
     <message>
         <source>Enter the care unit or care provider that the seal covers.</source>
-        <translation type="unfinished" />
+        <translation>Ange den vårdenhet eller vårdgivare som förseglingen omfattar.</translation>
     </message>
     <message>
         <source>Enter the first day of the period the seal covers.</source>
-        <translation type="unfinished" />
+        <translation>Ange första dagen i den period som förseglingen omfattar.</translation>
     </message>
     <message>
         <source>Enter the last day of the period the seal covers.</source>
-        <translation type="unfinished" />
+        <translation>Ange sista dagen i den period som förseglingen omfattar.</translation>
     </message>
     <message>
         <source>The period ends before it begins: the last day must not be before the first.</source>
-        <translation type="unfinished" />
+        <translation>Perioden slutar innan den börjar: sista dagen får inte vara före den första.</translation>
     </message>
     <message>
         <source>The arrival date is in the future: check the date.</source>
-        <translation type="unfinished" />
+        <translation>Ankomstdatumet ligger i framtiden: kontrollera datumet.</translation>
     </message>
     <message>
         <source>The signing date is in the future: check the date.</source>
-        <translation type="unfinished" />
+        <translation>Underskriftsdatumet ligger i framtiden: kontrollera datumet.</translation>
     </message>
     <message>
         <source>Enter the date the form was signed.</source>
-        <translation type="unfinished" />
+        <translation>Ange datumet då blanketten undertecknades.</translation>
     </message>
     <message>
         <source>The form cannot have arrived before it was signed ({date}): check both dates.</source>
-        <translation type="unfinished" />
+        <translation>Blanketten kan inte ha kommit in innan den undertecknades ({date}): kontrollera båda datumen.</translation>
     </message>
     <message>
         <source>Enter the name of the person who ordered.</source>
-        <translation type="unfinished" />
+        <translation>Ange namnet på den som beställde.</translation>
     </message>
     <message>
         <source>Enter the orderer's care unit.</source>
-        <translation type="unfinished" />
+        <translation>Ange beställarens vårdenhet.</translation>
     </message>
     <message>
         <source>Enter the head of operations (verksamhetschef) who decided the order.</source>
-        <translation type="unfinished" />
+        <translation>Ange den verksamhetschef som beslutade om beställningen.</translation>
     </message>
     <message>
         <source>The text is {length} characters long; at most {limit} are allowed.</source>
-        <translation type="unfinished" />
+        <translation>Texten är {length} tecken lång; högst {limit} tecken är tillåtna.</translation>
     </message>
     <message>
         <source>Enter who phoned IT-Vårdsystemsupport.</source>
-        <translation type="unfinished" />
+        <translation>Ange vem som ringde IT-Vårdsystemsupport.</translation>
     </message>
     <message>
         <source>Enter when IT-Vårdsystemsupport was phoned.</source>
-        <translation type="unfinished" />
+        <translation>Ange när IT-Vårdsystemsupport ringdes.</translation>
     </message>
     <message>
         <source>The time IT-Vårdsystemsupport was phoned is in the future.</source>
-        <translation type="unfinished" />
+        <translation>Tidpunkten då IT-Vårdsystemsupport ringdes ligger i framtiden.</translation>
     </message>
     <message>
         <source>Someone else changed this form while you had it open. Open it again to see their changes, then make yours.</source>
-        <translation type="unfinished" />
+        <translation>Någon annan ändrade blanketten medan du hade den öppen. Öppna den igen för att se deras ändringar och gör sedan dina.</translation>
     </message>
     <message>
         <source>The form no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>Blanketten finns inte längre.</translation>
     </message>
     <message>
         <source>The form can no longer be corrected: it is “{status}”. Forms can be corrected until they are forwarded.</source>
-        <translation type="unfinished" />
+        <translation>Blanketten kan inte längre rättas: den är ”{status}”. Blanketter kan rättas tills de har vidarebefordrats.</translation>
     </message>
     <message>
         <source>A form that is “{from_status}” cannot be moved to “{to_status}”.</source>
-        <translation type="unfinished" />
+        <translation>En blankett som är ”{from_status}” kan inte flyttas till ”{to_status}”.</translation>
     </message>
     <message>
         <source>The form is not signed: until a signed form arrives it can only be sent back for completion, cancelled or rejected.</source>
-        <translation type="unfinished" />
+        <translation>Blanketten är inte undertecknad: tills en undertecknad blankett kommer in kan den bara skickas tillbaka för komplettering, makuleras eller avvisas.</translation>
     </message>
     <message>
         <source>An urgent form can be forwarded only after IT-Vårdsystemsupport was phoned: record when and by whom first.</source>
-        <translation type="unfinished" />
+        <translation>En brådskande blankett kan vidarebefordras först när IT-Vårdsystemsupport har ringts: ange först när och av vem.</translation>
     </message>
     <message>
         <source>The child is {age} today: the order is for children aged {low} to {high} and can no longer be carried out. Reject the form or ask the unit for a new one.</source>
-        <translation type="unfinished" />
+        <translation>Barnet är {age} år i dag: beställningen gäller barn som är {low} till {high} år och kan inte längre utföras. Avvisa blanketten eller be enheten om en ny.</translation>
     </message>
     <message>
         <source>The child is {age} today: from {own} guardians have no access to remove. Reject the form or ask the unit for a new one.</source>
-        <translation type="unfinished" />
+        <translation>Barnet är {age} år i dag: från {own} år har vårdnadshavarna ingen åtkomst att ta bort. Avvisa blanketten eller be enheten om en ny.</translation>
     </message>
     <message>
         <source>The comment is {length} characters long; at most {limit} are allowed.</source>
-        <translation type="unfinished" />
+        <translation>Kommentaren är {length} tecken lång; högst {limit} tecken är tillåtna.</translation>
     </message>
     <message>
         <source>A confirmation can be sent once the order has been executed.</source>
-        <translation type="unfinished" />
+        <translation>En bekräftelse kan skickas när beställningen har utförts.</translation>
     </message>
     <message>
         <source>Attach the scan as a PDF, PNG or JPEG file; this file is none of them (its content was checked, not its name).</source>
-        <translation type="unfinished" />
+        <translation>Bifoga den inskannade blanketten som PDF-, PNG- eller JPEG-fil; den här filen är ingen av dem (innehållet kontrollerades, inte namnet).</translation>
     </message>
     <message>
         <source>The file is {size} MB; at most {limit} MB can be attached.</source>
-        <translation type="unfinished" />
+        <translation>Filen är {size} MB; högst {limit} MB kan bifogas.</translation>
     </message>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished" />
+        <translation>Filen är tom.</translation>
     </message>
     <message>
         <source>The attachment no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>Bilagan finns inte längre.</translation>
     </message>
 </context>
 <context>
     <name>FormDialog</name>
     <message>
         <source>Paper form</source>
-        <translation type="unfinished" />
+        <translation>Pappersblankett</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation type="unfinished" />
+        <translation>Ändrad av någon annan</translation>
     </message>
     <message>
         <source>Someone else changed this form while you were correcting it, and your corrections were not saved. The form has been read again: make your corrections once more.</source>
-        <translation type="unfinished" />
+        <translation>Någon annan ändrade blanketten medan du rättade den, och dina rättelser sparades inte. Blanketten har lästs in på nytt: gör dina rättelser en gång till.</translation>
     </message>
     <message>
         <source>New paper form</source>
-        <translation type="unfinished" />
+        <translation>Ny pappersblankett</translation>
     </message>
     <message>
         <source>Correcting {number}</source>
-        <translation type="unfinished" />
+        <translation>Rättar {number}</translation>
     </message>
     <message>
         <source>{number} – {status}</source>
-        <translation type="unfinished" />
+        <translation>{number} – {status}</translation>
     </message>
     <message>
         <source>Throw away the form</source>
-        <translation type="unfinished" />
+        <translation>Kasta blanketten</translation>
     </message>
     <message>
         <source>Throw away what you typed? It is not saved.</source>
-        <translation type="unfinished" />
+        <translation>Kasta det du har skrivit? Det är inte sparat.</translation>
     </message>
 </context>
 <context>
     <name>FormEntry</name>
     <message>
         <source>Order type</source>
-        <translation type="unfinished" />
+        <translation>Beställningstyp</translation>
     </message>
     <message>
         <source>Choose the type of the paper form…</source>
-        <translation type="unfinished" />
+        <translation>Välj typ av pappersblankett…</translation>
     </message>
     <message>
         <source>On whose initiative</source>
-        <translation type="unfinished" />
+        <translation>På vems initiativ</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">Välj…</translation>
+        <translation>Välj…</translation>
     </message>
     <message>
         <source>What the seal covers</source>
-        <translation type="unfinished" />
+        <translation>Vad förseglingen omfattar</translation>
     </message>
     <message>
         <source>Care unit or care provider sealed</source>
-        <translation type="unfinished" />
+        <translation>Vårdenhet eller vårdgivare som förseglas</translation>
     </message>
     <message>
         <source>Sealed period from</source>
-        <translation type="unfinished" />
+        <translation>Förseglad period från</translation>
     </message>
     <message>
         <source>Sealed period to</source>
-        <translation type="unfinished" />
+        <translation>Förseglad period till</translation>
     </message>
     <message>
         <source>Guardian 1</source>
-        <translation type="unfinished" />
+        <translation>Vårdnadshavare 1</translation>
     </message>
     <message>
         <source>Guardian 2 (if any)</source>
-        <translation type="unfinished" />
+        <translation>Vårdnadshavare 2 (om det finns)</translation>
     </message>
     <message>
         <source>Orderer's name</source>
-        <translation type="unfinished" />
+        <translation>Beställarens namn</translation>
     </message>
     <message>
         <source>Orderer's title</source>
-        <translation type="unfinished" />
+        <translation>Beställarens befattning</translation>
     </message>
     <message>
         <source>Orderer's care unit</source>
-        <translation type="unfinished" />
+        <translation>Beställarens vårdenhet</translation>
     </message>
     <message>
         <source>Orderer's phone</source>
-        <translation type="unfinished" />
+        <translation>Beställarens telefon</translation>
     </message>
     <message>
         <source>Head of operations who decided</source>
-        <translation type="unfinished" />
+        <translation>Verksamhetschef som beslutade</translation>
     </message>
     <message>
         <source>e.g. nurse, physician</source>
-        <translation type="unfinished" />
+        <translation>t.ex. sjuksköterska, läkare</translation>
     </message>
     <message>
         <source>Date the form was signed</source>
-        <translation type="unfinished" />
+        <translation>Datum då blanketten undertecknades</translation>
     </message>
     <message>
         <source>Date it arrived by internal mail</source>
-        <translation type="unfinished" />
+        <translation>Datum då den kom med internposten</translation>
     </message>
     <message>
         <source>Signe&amp;d by the head of operations</source>
-        <translation type="unfinished" />
+        <translation>Undertec&amp;knad av verksamhetschefen</translation>
     </message>
     <message>
         <source>The form is signed</source>
-        <translation type="unfinished" />
+        <translation>Blanketten är undertecknad</translation>
     </message>
     <message>
         <source>&amp;Urgent</source>
-        <translation type="unfinished">&amp;Akut</translation>
+        <translation>&amp;Akut</translation>
     </message>
     <message>
         <source>Urgent</source>
-        <translation type="unfinished">Akut</translation>
+        <translation>Akut</translation>
     </message>
     <message>
         <source>IT-Vårdsystemsupport &amp;phoned</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ringt IT-Vårdsystemsupport</translation>
     </message>
     <message>
         <source>IT-Vårdsystemsupport has been phoned</source>
-        <translation type="unfinished" />
+        <translation>IT-Vårdsystemsupport har ringts</translation>
     </message>
     <message>
         <source>When IT-Vårdsystemsupport was phoned</source>
-        <translation type="unfinished" />
+        <translation>När IT-Vårdsystemsupport ringdes</translation>
     </message>
     <message>
         <source>Who phoned IT-Vårdsystemsupport</source>
-        <translation type="unfinished" />
+        <translation>Vem som ringde IT-Vårdsystemsupport</translation>
     </message>
     <message>
         <source>Who phoned</source>
-        <translation type="unfinished" />
+        <translation>Vem som ringde</translation>
     </message>
     <message>
         <source>An urgent form is forwarded only after IT-Vårdsystemsupport was phoned.</source>
-        <translation type="unfinished" />
+        <translation>En akut blankett vidarebefordras först när IT-Vårdsystemsupport har ringts.</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Anteckning</translation>
     </message>
     <message>
         <source>What is missing, who was contacted, anything the next clerk must know.</source>
-        <translation type="unfinished" />
+        <translation>Vad som saknas, vem som kontaktats, allt som nästa handläggare behöver veta.</translation>
     </message>
     <message>
         <source>No medical details: write about the form and its handling, never about health.</source>
-        <translation type="unfinished" />
+        <translation>Inga medicinska uppgifter: skriv om blanketten och handläggningen, aldrig om hälsa.</translation>
     </message>
     <message>
         <source>&amp;Save (Ctrl+S)</source>
-        <translation type="unfinished">&amp;Spara (Ctrl+S)</translation>
+        <translation>&amp;Spara (Ctrl+S)</translation>
     </message>
     <message>
         <source>Save the form</source>
-        <translation type="unfinished" />
+        <translation>Spara blanketten</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished">Avbryt (Esc)</translation>
+        <translation>Avbryt (Esc)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Avbryt</translation>
+        <translation>Avbryt</translation>
     </message>
     <message>
         <source>The order</source>
-        <translation type="unfinished" />
+        <translation>Beställningen</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Typ:</translation>
     </message>
     <message>
         <source>&amp;Initiative:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Initiativ:</translation>
     </message>
     <message>
         <source>Measures:</source>
-        <translation type="unfinished" />
+        <translation>Åtgärder:</translation>
     </message>
     <message>
         <source>Measure:</source>
-        <translation type="unfinished" />
+        <translation>Åtgärd:</translation>
     </message>
     <message>
         <source>Sc&amp;ope of the seal:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Omfattning:</translation>
     </message>
     <message>
         <source>Care unit:</source>
-        <translation type="unfinished" />
+        <translation>Vårdenhet:</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation type="unfinished" />
+        <translation>Period:</translation>
     </message>
     <message>
         <source>Persons</source>
-        <translation type="unfinished" />
+        <translation>Personer</translation>
     </message>
     <message>
         <source>Identity no.:</source>
-        <translation type="unfinished" />
+        <translation>Personnr:</translation>
     </message>
     <message>
         <source>Birth date:</source>
-        <translation type="unfinished" />
+        <translation>Födelsedatum:</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation>Namn:</translation>
     </message>
     <message>
         <source>Access:</source>
-        <translation type="unfinished" />
+        <translation>Åtkomst:</translation>
     </message>
     <message>
         <source>Orderer and decision</source>
-        <translation type="unfinished" />
+        <translation>Beställare och beslut</translation>
     </message>
     <message>
         <source>O&amp;rderer:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Beställare:</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished" />
+        <translation>Befattning:</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished" />
+        <translation>Telefon:</translation>
     </message>
     <message>
         <source>&amp;Head of operations:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Verksamhetschef:</translation>
     </message>
     <message>
         <source>Dates, signature, urgency</source>
-        <translation type="unfinished" />
+        <translation>Datum, underskrift, akut</translation>
     </message>
     <message>
         <source>Si&amp;gned on:</source>
-        <translation type="unfinished" />
+        <translation>Un&amp;derskriven:</translation>
     </message>
     <message>
         <source>Re&amp;ceived on:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Mottagen:</translation>
     </message>
     <message>
         <source>IT support:</source>
-        <translation type="unfinished" />
+        <translation>IT-support:</translation>
     </message>
     <message>
-        <source>&amp;Note (optional):</source>
-        <translation type="unfinished" />
+        <source>&amp;Note (optional)</source>
+        <translation>A&amp;nteckning (frivillig)</translation>
     </message>
     <message>
         <source>{person}: identity number</source>
-        <translation type="unfinished" />
+        <translation>{person}: personnummer</translation>
     </message>
     <message>
         <source>YYYYMMDD-NNNN</source>
-        <translation type="unfinished" />
+        <translation>ÅÅÅÅMMDD-NNNN</translation>
     </message>
     <message>
         <source>Reserve number</source>
-        <translation type="unfinished">Reservnummer</translation>
+        <translation>Reservnummer</translation>
     </message>
     <message>
         <source>{person}: the number is a reserve number</source>
-        <translation type="unfinished" />
+        <translation>{person}: numret är ett reservnummer</translation>
     </message>
     <message>
         <source>A reserve number is not checked; the birth date must be given.</source>
-        <translation type="unfinished" />
+        <translation>Ett reservnummer kontrolleras inte; födelsedatumet måste anges.</translation>
     </message>
     <message>
         <source>{person}: birth date</source>
-        <translation type="unfinished" />
+        <translation>{person}: födelsedatum</translation>
     </message>
     <message>
         <source>{person}: name</source>
-        <translation type="unfinished" />
+        <translation>{person}: namn</translation>
     </message>
     <message>
         <source>As on the form (optional)</source>
-        <translation type="unfinished" />
+        <translation>Som på blanketten (frivilligt)</translation>
     </message>
     <message>
         <source>{person}: access to the minor's record</source>
-        <translation type="unfinished" />
+        <translation>{person}: tillgång till den minderårigas journal</translation>
     </message>
     <message>
         <source>No change</source>
-        <translation type="unfinished" />
+        <translation>Ingen ändring</translation>
     </message>
     <message>
         <source>Give access</source>
-        <translation type="unfinished" />
+        <translation>Ge tillgång</translation>
     </message>
     <message>
         <source>Remove access</source>
-        <translation type="unfinished" />
+        <translation>Ta bort tillgång</translation>
     </message>
     <message>
         <source>Give or remove access to the record, per person below.</source>
-        <translation type="unfinished" />
+        <translation>Ge eller ta bort tillgång till journalen, per person nedan.</translation>
     </message>
     <message>
         <source>13–15 years on the signing date</source>
-        <translation type="unfinished" />
+        <translation>13–15 år på underskriftsdagen</translation>
     </message>
     <message>
         <source>under 16 on the signing date</source>
-        <translation type="unfinished" />
+        <translation>under 16 år på underskriftsdagen</translation>
     </message>
     <message>
         <source>Care provider:</source>
-        <translation type="unfinished" />
+        <translation>Vårdgivare:</translation>
     </message>
     <message>
         <source>Valid {kind}; shown masked.</source>
-        <translation type="unfinished" />
+        <translation>Giltigt {kind}; visas maskerat.</translation>
     </message>
     <message>
         <source>New paper form</source>
-        <translation type="unfinished" />
+        <translation>Ny pappersblankett</translation>
     </message>
     <message>
         <source>Correcting {number}</source>
-        <translation type="unfinished" />
+        <translation>Rättar {number}</translation>
     </message>
     <message>
         <source>Correcting</source>
-        <translation type="unfinished" />
+        <translation>Rättar</translation>
     </message>
     <message>
         <source>continued from an unsaved draft</source>
-        <translation type="unfinished" />
+        <translation>fortsatt från ett osparat utkast</translation>
     </message>
     <message>
         <source>The draft could not be saved ({error}); save the form soon.</source>
-        <translation type="unfinished" />
+        <translation>Utkastet kunde inte sparas ({error}); spara blanketten snart.</translation>
     </message>
     <message>
         <source>Draft kept on this computer until saved.</source>
-        <translation type="unfinished" />
+        <translation>Utkastet sparas på den här datorn tills blanketten är sparad.</translation>
     </message>
     <message>
         <source>Write the date as YYYY-MM-DD.</source>
-        <translation type="unfinished" />
+        <translation>Skriv datumet som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
         <source>Enter the date the form arrived.</source>
-        <translation type="unfinished" />
+        <translation>Ange datumet då blanketten kom in.</translation>
     </message>
     <message>
         <source>Choose the type of the form.</source>
-        <translation type="unfinished" />
+        <translation>Välj typ av blankett.</translation>
     </message>
     <message>
         <source>{number}, {type}, received {date}, {status}, {person}</source>
-        <translation type="unfinished" />
+        <translation>{number}, {type}, mottagen {date}, {status}, {person}</translation>
     </message>
     <message>
         <source>This may be a duplicate.</source>
-        <translation type="unfinished" />
+        <translation>Detta kan vara en dubblett.</translation>
     </message>
     <message>
         <source>The same person has an open form of the same type, or one received in the last 30 days:</source>
-        <translation type="unfinished" />
+        <translation>Samma person har en öppen blankett av samma typ, eller en som kommit in de senaste 30 dagarna:</translation>
     </message>
     <message>
         <source>Possible duplicate</source>
-        <translation type="unfinished" />
+        <translation>Möjlig dubblett</translation>
     </message>
     <message>
         <source>This form looks like a form already in the register (shown above the form). Save it anyway?</source>
-        <translation type="unfinished" />
+        <translation>Blanketten liknar en blankett som redan finns i registret (visas ovanför blanketten). Spara den ändå?</translation>
     </message>
     <message>
         <source>Save anyway</source>
-        <translation type="unfinished" />
+        <translation>Spara ändå</translation>
     </message>
     <message>
         <source>Go back to the form</source>
-        <translation type="unfinished" />
+        <translation>Tillbaka till blanketten</translation>
+    </message>
+</context>
+<context>
+    <name>FormImportDialog</name>
+    <message>
+        <source>Import the old form register</source>
+        <translation>Importera det gamla blankettregistret</translation>
+    </message>
+    <message>
+        <source>A CSV file (UTF-8, separated by “;” or “,”) or an XLSX file with a header row with these columns: {columns}. Every row is checked by the rules of a form entered by hand; if any row fails, nothing is imported.</source>
+        <translation>En CSV-fil (UTF-8, avgränsad med ”;” eller ”,”) eller en XLSX-fil med en rubrikrad med de här kolumnerna: {columns}. Varje rad kontrolleras med samma regler som en blankett som skrivs in för hand; är någon rad fel importeras ingenting.</translation>
+    </message>
+    <message>
+        <source>Problems found in the file</source>
+        <translation>Fel som hittades i filen</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>&amp;Välj fil…</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Välj filen som ska importeras</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importera</translation>
+    </message>
+    <message>
+        <source>Import the forms</source>
+        <translation>Importera blanketterna</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Stäng (Esc)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Registers (*.csv *.xlsx)</source>
+        <translation>Register (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Kontrollerar {file}…</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported yet.</source>
+        <translation>Inget kan importeras ännu.</translation>
+    </message>
+    <message>
+        <source>{rows} of the {total} rows in {file} break rules:</source>
+        <translation>{rows} av de {total} raderna i {file} bryter mot reglerna:</translation>
+    </message>
+    <message>
+        <source>All {count} forms in {file} can be imported.</source>
+        <translation>Alla {count} blanketter i {file} kan importeras.</translation>
+    </message>
+    <message>
+        <source>Row {row}, column {column}: {reason}</source>
+        <translation>Rad {row}, kolumn {column}: {reason}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {reason}</source>
+        <translation>Rad {row}: {reason}</translation>
+    </message>
+    <message>
+        <source>… and {count} more problems.</source>
+        <translation>… och {count} fel till.</translation>
+    </message>
+    <message>
+        <source>Importing {count} forms…</source>
+        <translation>Importerar {count} blanketter…</translation>
+    </message>
+    <message>
+        <source>Registered {count} forms ({first} to {last}).</source>
+        <translation>{count} blanketter registrerade ({first} till {last}).</translation>
+    </message>
+    <message>
+        <source>The file could not be imported.</source>
+        <translation>Filen kunde inte importeras.</translation>
     </message>
 </context>
 <context>
     <name>FormPrint</name>
     <message>
         <source>Registry number</source>
-        <translation type="unfinished" />
+        <translation>Diarienummer</translation>
     </message>
     <message>
         <source>Order type</source>
-        <translation type="unfinished" />
+        <translation>Beställningstyp</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Received by internal mail</source>
-        <translation type="unfinished" />
+        <translation>Mottagen med internposten</translation>
     </message>
     <message>
         <source>Signed on</source>
-        <translation type="unfinished" />
+        <translation>Undertecknad den</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished" />
+        <translation>Undertecknad</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished" />
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished" />
+        <translation>Nej</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished">Registrerad</translation>
+        <translation>Registrerad</translation>
     </message>
     <message>
         <source>Urgent</source>
-        <translation type="unfinished">Akut</translation>
+        <translation>Akut</translation>
     </message>
     <message>
         <source>Measures</source>
-        <translation type="unfinished" />
+        <translation>Åtgärder</translation>
     </message>
     <message>
         <source>Orderer</source>
-        <translation type="unfinished" />
+        <translation>Beställare</translation>
     </message>
     <message>
         <source>Head of operations</source>
-        <translation type="unfinished" />
+        <translation>Verksamhetschef</translation>
     </message>
     <message>
         <source>Scans attached</source>
-        <translation type="unfinished" />
+        <translation>Bifogade skanningar</translation>
     </message>
     <message>
         <source>Receipt: paper form registered</source>
-        <translation type="unfinished" />
+        <translation>Kvitto: pappersblankett registrerad</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished" />
+        <translation>Historik</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>När</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished" />
+        <translation>Vem</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">Kommentar</translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>Identity numbers are masked. Keep this sheet on top of the paper form. Printed {time}.</source>
-        <translation type="unfinished" />
+        <translation>Personnumren är maskerade. Lägg det här bladet överst på pappersblanketten. Utskrivet {time}.</translation>
     </message>
     <message>
         <source>Receipt {number}</source>
-        <translation type="unfinished" />
+        <translation>Kvitto {number}</translation>
     </message>
     <message>
         <source>Backup routine: paper order form</source>
-        <translation type="unfinished" />
+        <translation>Reservrutin: beställning på papper</translation>
     </message>
     <message>
         <source>Use this form only while the digital order forms cannot be used. Fill it in clearly, have it signed by the head of operations and send it by internal mail to Regionstab Kansli. If the order is urgent, also phone IT-Vårdsystemsupport.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Pre-filled from {number}: check every value.</source>
-        <translation type="unfinished" />
+        <translation>Använd blanketten bara när de digitala beställningsblanketterna inte kan användas. Fyll i den tydligt, låt verksamhetschefen underteckna den och skicka den med internposten till Regionstab Kansli. Är beställningen akut, ring också IT-Vårdsystemsupport.</translation>
     </message>
     <message>
         <source>1. The order</source>
-        <translation type="unfinished" />
+        <translation>1. Beställningen</translation>
     </message>
     <message>
         <source>2. Persons</source>
-        <translation type="unfinished" />
+        <translation>2. Personer</translation>
     </message>
     <message>
         <source>3. Orderer and decision</source>
-        <translation type="unfinished" />
+        <translation>3. Beställare och beslut</translation>
     </message>
     <message>
         <source>4. Urgency</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>IT-Vårdsystemsupport phoned (date, time, by)</source>
-        <translation type="unfinished" />
+        <translation>4. Akut</translation>
     </message>
     <message>
         <source>For Regionstab Kansli</source>
-        <translation type="unfinished" />
+        <translation>Fylls i av Regionstab Kansli</translation>
     </message>
     <message>
         <source>Received on</source>
-        <translation type="unfinished" />
+        <translation>Mottagen den</translation>
     </message>
     <message>
         <source>Registered by</source>
-        <translation type="unfinished" />
+        <translation>Registrerad av</translation>
     </message>
     <message>
         <source>On whose initiative</source>
-        <translation type="unfinished" />
+        <translation>På vems initiativ</translation>
     </message>
     <message>
         <source>Measures (one or both)</source>
-        <translation type="unfinished" />
+        <translation>Åtgärder (en eller båda)</translation>
+    </message>
+    <message>
+        <source>Give or remove access to the record of a child aged 13–15, for the child and/or a guardian (below). The child must be 13, 14 or 15 on the signing date.</source>
+        <translation>Ge eller ta bort tillgång till journalen för ett barn i åldern 13–15 år, för barnet och/eller en vårdnadshavare (nedan). Barnet måste vara 13, 14 eller 15 år på underskriftsdagen.</translation>
     </message>
     <message>
         <source>from {start} to {end}</source>
-        <translation type="unfinished" />
+        <translation>från {start} till {end}</translation>
     </message>
     <message>
         <source>Scope of the seal</source>
-        <translation type="unfinished" />
+        <translation>Förseglingens omfattning</translation>
     </message>
     <message>
         <source>Measure</source>
-        <translation type="unfinished" />
+        <translation>Åtgärd</translation>
     </message>
     <message>
         <source>The child must be under 16 on the signing date.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give or remove access to the record of a child aged 13–15, per person below. The child must be 13, 14 or 15 on the signing date.</source>
-        <translation type="unfinished" />
+        <translation>Barnet måste vara under 16 år på underskriftsdagen.</translation>
     </message>
     <message>
         <source>Guardian 1</source>
-        <translation type="unfinished" />
+        <translation>Vårdnadshavare 1</translation>
     </message>
     <message>
         <source>Guardian 2 (if any)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Personnummer, samordningsnummer or reservnummer:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Birth date (for a reservnummer):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give access</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove access</source>
-        <translation type="unfinished" />
+        <translation>Vårdnadshavare 2 (om det finns)</translation>
     </message>
     <message>
         <source>Orderer's name</source>
-        <translation type="unfinished" />
+        <translation>Beställarens namn</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Rubrik</translation>
+        <translation>Befattning</translation>
     </message>
     <message>
         <source>Care unit</source>
-        <translation type="unfinished">Vårdenhet</translation>
+        <translation>Vårdenhet</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Telefon</translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>Head of operations (name)</source>
-        <translation type="unfinished" />
+        <translation>Verksamhetschef (namn)</translation>
     </message>
     <message>
         <source>Date signed</source>
-        <translation type="unfinished" />
+        <translation>Datum för underskrift</translation>
     </message>
     <message>
         <source>Signature of the head of operations</source>
-        <translation type="unfinished" />
+        <translation>Verksamhetschefens underskrift</translation>
     </message>
     <message>
         <source>(signed on the original)</source>
-        <translation type="unfinished" />
+        <translation>(undertecknad på originalet)</translation>
+    </message>
+    <message>
+        <source>Pre-filled from {number}: check every value. Identity numbers are printed without their last four digits: write them in by hand.</source>
+        <translation>Förifylld från {number}: kontrollera varje uppgift. Personnumren skrivs ut utan de fyra sista siffrorna: fyll i dem för hand.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Personnummer / samordningsnummer / reservnummer</source>
+        <translation>Personnummer / samordningsnummer / reservnummer</translation>
+    </message>
+    <message>
+        <source>Birth date (reservnummer only)</source>
+        <translation>Födelsedatum (bara vid reservnummer)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Tillgång</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>Ge</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>IT-Vårdsystemsupport phoned (date, time)</source>
+        <translation>IT-Vårdsystemsupport ringd (datum, tid)</translation>
+    </message>
+    <message>
+        <source>Phoned by</source>
+        <translation>Ringd av</translation>
     </message>
     <message>
         <source>Guardian {number}</source>
-        <translation type="unfinished" />
+        <translation>Vårdnadshavare {number}</translation>
     </message>
     <message>
         <source>access given</source>
-        <translation type="unfinished" />
+        <translation>tillgång ges</translation>
     </message>
     <message>
         <source>access removed</source>
-        <translation type="unfinished" />
+        <translation>tillgång tas bort</translation>
     </message>
 </context>
 <context>
     <name>FormView</name>
     <message>
         <source>The values of the form</source>
-        <translation type="unfinished" />
+        <translation>Blankettens uppgifter</translation>
     </message>
     <message>
         <source>History of the form</source>
-        <translation type="unfinished" />
+        <translation>Blankettens historik</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>När</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished" />
+        <translation>Vem</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">Kommentar</translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>Comment on the change</source>
-        <translation type="unfinished" />
+        <translation>Kommentar till ändringen</translation>
     </message>
     <message>
         <source>Comment (optional), saved with the change</source>
-        <translation type="unfinished" />
+        <translation>Kommentar (frivillig), sparas med ändringen</translation>
     </message>
     <message>
         <source>Nothing more to do: the form is finished.</source>
-        <translation type="unfinished" />
+        <translation>Inget mer att göra: blanketten är färdigbehandlad.</translation>
     </message>
     <message>
         <source>Move the form on</source>
-        <translation type="unfinished" />
+        <translation>För blanketten vidare</translation>
     </message>
     <message>
         <source>Scans of the paper form</source>
-        <translation type="unfinished" />
+        <translation>Skanningar av pappersblanketten</translation>
     </message>
     <message>
         <source>&amp;Attach scan…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Bifoga skanning…</translation>
     </message>
     <message>
         <source>Attach a scan</source>
-        <translation type="unfinished" />
+        <translation>Bifoga en skanning</translation>
     </message>
     <message>
         <source>S&amp;how</source>
-        <translation type="unfinished" />
+        <translation>&amp;Visa</translation>
     </message>
     <message>
         <source>Show the scan</source>
-        <translation type="unfinished" />
+        <translation>Visa skanningen</translation>
     </message>
     <message>
         <source>Scans</source>
-        <translation type="unfinished" />
+        <translation>Skanningar</translation>
     </message>
     <message>
         <source>Confirmation text</source>
-        <translation type="unfinished" />
+        <translation>Bekräftelsetext</translation>
     </message>
     <message>
         <source>Open in the &amp;mail program</source>
-        <translation type="unfinished" />
+        <translation>Öppna i &amp;e-postprogrammet</translation>
     </message>
     <message>
         <source>Open in the mail program</source>
-        <translation type="unfinished" />
+        <translation>Öppna i e-postprogrammet</translation>
     </message>
     <message>
         <source>Cop&amp;y text</source>
-        <translation type="unfinished" />
+        <translation>K&amp;opiera texten</translation>
     </message>
     <message>
         <source>Copy the text</source>
-        <translation type="unfinished" />
+        <translation>Kopiera texten</translation>
     </message>
     <message>
         <source>Mark as se&amp;nt</source>
-        <translation type="unfinished" />
+        <translation>&amp;Markera som skickad</translation>
     </message>
     <message>
         <source>Mark as sent</source>
-        <translation type="unfinished" />
+        <translation>Markera som skickad</translation>
     </message>
     <message>
         <source>Confirmation</source>
-        <translation type="unfinished" />
+        <translation>Bekräftelse</translation>
     </message>
     <message>
         <source>&amp;Correct… (Ctrl+E)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Rätta… (Ctrl+E)</translation>
     </message>
     <message>
         <source>Correct the values</source>
-        <translation type="unfinished" />
+        <translation>Rätta uppgifterna</translation>
     </message>
     <message>
         <source>Print &amp;receipt…</source>
-        <translation type="unfinished" />
+        <translation>Skriv ut &amp;kvitto…</translation>
     </message>
     <message>
         <source>Print the receipt as PDF</source>
-        <translation type="unfinished" />
+        <translation>Skriv ut kvittot som PDF</translation>
     </message>
     <message>
         <source>&amp;Paper form…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Pappersblankett…</translation>
     </message>
     <message>
         <source>The paper form, pre-filled, as PDF</source>
-        <translation type="unfinished" />
+        <translation>Pappersblanketten, förifylld, som PDF</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished" />
+        <translation>Stäng (Esc)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Stäng</translation>
+        <translation>Stäng</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished" />
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>Not registered yet</source>
+        <translation>Ännu inte registrerad</translation>
     </message>
     <message>
         <source>Urgent</source>
-        <translation type="unfinished">Akut</translation>
+        <translation>Akut</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">Försenad</translation>
+        <translation>Försenad</translation>
     </message>
     <message>
         <source>Not signed</source>
-        <translation type="unfinished" />
+        <translation>Inte undertecknad</translation>
+    </message>
+    <message>
+        <source>Register the form first.</source>
+        <translation>Registrera blanketten först.</translation>
     </message>
     <message>
         <source>Forms can be corrected until they are forwarded.</source>
-        <translation type="unfinished" />
+        <translation>Blanketter kan rättas tills de har vidarebefordrats.</translation>
     </message>
     <message>
         <source>Orderer</source>
-        <translation type="unfinished" />
+        <translation>Beställare</translation>
     </message>
     <message>
         <source>Head of operations</source>
-        <translation type="unfinished" />
+        <translation>Verksamhetschef</translation>
     </message>
     <message>
         <source>Signed on</source>
-        <translation type="unfinished" />
+        <translation>Undertecknad den</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished" />
+        <translation>Undertecknad</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished" />
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished" />
+        <translation>Nej</translation>
     </message>
     <message>
         <source>Received on</source>
-        <translation type="unfinished" />
+        <translation>Mottagen den</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished">Registrerad</translation>
+        <translation>Registrerad</translation>
     </message>
     <message>
         <source>{time} by {who}</source>
-        <translation type="unfinished" />
+        <translation>{time} av {who}</translation>
     </message>
     <message>
         <source>Not yet: phone before forwarding the form.</source>
-        <translation type="unfinished" />
+        <translation>Inte ännu: ring innan blanketten vidarebefordras.</translation>
     </message>
     <message>
         <source>IT-Vårdsystemsupport phoned</source>
-        <translation type="unfinished" />
+        <translation>IT-Vårdsystemsupport ringd</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>Utförd</translation>
     </message>
     <message>
         <source>Confirmation sent</source>
-        <translation type="unfinished" />
+        <translation>Bekräftelse skickad</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Anteckning</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Initiative</source>
-        <translation type="unfinished" />
+        <translation>Initiativ</translation>
     </message>
     <message>
         <source>Measures</source>
-        <translation type="unfinished" />
+        <translation>Åtgärder</translation>
     </message>
     <message>
         <source>Scope of the seal</source>
-        <translation type="unfinished" />
+        <translation>Förseglingens omfattning</translation>
     </message>
     <message>
         <source>Guardian {number}</source>
-        <translation type="unfinished" />
+        <translation>Vårdnadshavare {number}</translation>
     </message>
     <message>
         <source>born {date}</source>
-        <translation type="unfinished" />
+        <translation>född {date}</translation>
     </message>
     <message>
         <source>access given</source>
-        <translation type="unfinished" />
+        <translation>tillgång ges</translation>
     </message>
     <message>
         <source>access removed</source>
-        <translation type="unfinished" />
+        <translation>tillgång tas bort</translation>
     </message>
     <message>
         <source>New status: {status}</source>
-        <translation type="unfinished" />
+        <translation>Ny status: {status}</translation>
     </message>
     <message>
         <source>“{step}” is not offered: {reason}</source>
-        <translation type="unfinished" />
+        <translation>”{step}” erbjuds inte: {reason}</translation>
     </message>
     <message>
         <source>Back to received</source>
-        <translation type="unfinished" />
+        <translation>Tillbaka till mottagen</translation>
     </message>
     <message>
         <source>Completed: register again</source>
-        <translation type="unfinished" />
+        <translation>Kompletterad: registrera igen</translation>
     </message>
     <message>
         <source>Register</source>
-        <translation type="unfinished" />
+        <translation>Registrera</translation>
     </message>
     <message>
         <source>Request completion</source>
-        <translation type="unfinished" />
+        <translation>Begär komplettering</translation>
     </message>
     <message>
         <source>Forward for execution</source>
-        <translation type="unfinished" />
+        <translation>Vidarebefordra för utförande</translation>
     </message>
     <message>
         <source>Mark as executed</source>
-        <translation type="unfinished" />
+        <translation>Markera som utförd</translation>
     </message>
     <message>
         <source>Mark as confirmed</source>
-        <translation type="unfinished" />
+        <translation>Markera som bekräftad</translation>
     </message>
     <message>
         <source>Close the case</source>
-        <translation type="unfinished" />
+        <translation>Avsluta ärendet</translation>
     </message>
     <message>
         <source>Cancel the form…</source>
-        <translation type="unfinished" />
+        <translation>Makulera blanketten…</translation>
     </message>
     <message>
         <source>Reject…</source>
-        <translation type="unfinished" />
+        <translation>Avvisa…</translation>
     </message>
     <message>
         <source>{name} ({size}, added {time})</source>
-        <translation type="unfinished" />
+        <translation>{name} ({size}, bifogad {time})</translation>
     </message>
     <message>
         <source>No scan attached yet.</source>
-        <translation type="unfinished" />
+        <translation>Ingen skanning bifogad ännu.</translation>
     </message>
     <message>
         <source>To: {recipients}</source>
-        <translation type="unfinished" />
+        <translation>Till: {recipients}</translation>
     </message>
     <message>
         <source>Subject: {subject}</source>
-        <translation type="unfinished" />
+        <translation>Ämne: {subject}</translation>
     </message>
     <message>
         <source>Sent {time}.</source>
-        <translation type="unfinished" />
+        <translation>Skickad {time}.</translation>
     </message>
     <message>
         <source>Not marked as sent yet.</source>
-        <translation type="unfinished" />
+        <translation>Inte markerad som skickad ännu.</translation>
     </message>
     <message>
         <source>Set the form to “{status}”? It cannot be moved on after that.</source>
-        <translation type="unfinished" />
+        <translation>Sätta blanketten till ”{status}”? Den kan inte föras vidare efter det.</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation type="unfinished" />
+        <translation>Ändrad av någon annan</translation>
     </message>
     <message>
         <source>Someone else changed this form a moment ago, so nothing was changed here. The form has been read again: check it and try again.</source>
-        <translation type="unfinished" />
+        <translation>Någon annan ändrade blanketten nyss, så inget ändrades här. Blanketten har lästs in på nytt: kontrollera den och försök igen.</translation>
     </message>
     <message>
         <source>Text copied.</source>
-        <translation type="unfinished" />
+        <translation>Texten kopierad.</translation>
     </message>
     <message>
         <source>Could not open</source>
-        <translation type="unfinished" />
+        <translation>Kunde inte öppna</translation>
     </message>
     <message>
         <source>No program is set up to open this. Copy the text instead.</source>
-        <translation type="unfinished" />
+        <translation>Inget program är inställt för att öppna detta. Kopiera texten i stället.</translation>
     </message>
     <message>
         <source>Attach a scan of the signed form</source>
-        <translation type="unfinished" />
+        <translation>Bifoga en skanning av den undertecknade blanketten</translation>
     </message>
     <message>
         <source>Scans (PDF, PNG, JPEG) ({patterns})</source>
-        <translation type="unfinished" />
+        <translation>Skanningar (PDF, PNG, JPEG) ({patterns})</translation>
     </message>
     <message>
         <source>The file could not be read: {error}</source>
-        <translation type="unfinished" />
+        <translation>Filen kunde inte läsas: {error}</translation>
     </message>
     <message>
         <source>Save the receipt as PDF</source>
-        <translation type="unfinished" />
+        <translation>Spara kvittot som PDF</translation>
     </message>
     <message>
         <source>Save the paper form as PDF</source>
-        <translation type="unfinished" />
+        <translation>Spara pappersblanketten som PDF</translation>
     </message>
     <message>
         <source>Saved: {path}</source>
-        <translation type="unfinished" />
+        <translation>Sparad: {path}</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF-filer (*.pdf)</translation>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -3335,12 +3442,32 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Mottagen</translation>
     </message>
     <message>
+        <source>Ove&amp;rdue only</source>
+        <translation>Bara &amp;försenade</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Urgent queue&lt;/b&gt;: open urgent forms, oldest first</source>
+        <translation>&lt;b&gt;Akutkö&lt;/b&gt;: öppna akuta blanketter, äldst först</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All forms&lt;/b&gt;, most recently received first</source>
+        <translation>&lt;b&gt;Alla blanketter&lt;/b&gt;, senast mottagna först</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>akut</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>försenad</translation>
     </message>
     <message>
         <source>Urgent</source>
@@ -3352,83 +3479,95 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     </message>
     <message>
         <source>&amp;New paper form…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ny pappersblankett…</translation>
     </message>
     <message>
         <source>&amp;New form (Ctrl+Shift+N)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ny blankett (Ctrl+Shift+N)</translation>
     </message>
     <message>
         <source>New paper form</source>
-        <translation type="unfinished" />
+        <translation>Ny pappersblankett</translation>
     </message>
     <message>
         <source>&amp;Blank paper form…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tom blankett…</translation>
     </message>
     <message>
         <source>Save an empty paper form as PDF</source>
-        <translation type="unfinished" />
+        <translation>Spara en tom pappersblankett som PDF</translation>
     </message>
     <message>
         <source>An empty paper form of each type, for units without their own template</source>
-        <translation type="unfinished" />
+        <translation>En tom pappersblankett av varje typ, för enheter utan egen mall</translation>
+    </message>
+    <message>
+        <source>Im&amp;port the old register…</source>
+        <translation>Im&amp;portera gamla registret…</translation>
+    </message>
+    <message>
+        <source>Import the old register from a file</source>
+        <translation>Importera det gamla registret från en fil</translation>
+    </message>
+    <message>
+        <source>CSV or XLSX; every row is checked and nothing is imported if one fails</source>
+        <translation>CSV eller XLSX; varje rad kontrolleras och inget importeras om någon rad är fel</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished" />
+        <translation>Alla statusar</translation>
     </message>
     <message>
         <source>Order type</source>
-        <translation type="unfinished" />
+        <translation>Beställningstyp</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished" />
+        <translation>Alla typer</translation>
     </message>
     <message>
         <source>Received any time</source>
-        <translation type="unfinished" />
+        <translation>Mottagen när som helst</translation>
     </message>
     <message>
         <source>Received today</source>
-        <translation type="unfinished" />
+        <translation>Mottagen i dag</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished">Senaste 7 dagarna</translation>
+        <translation>Senaste 7 dagarna</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished">Senaste 30 dagarna</translation>
+        <translation>Senaste 30 dagarna</translation>
     </message>
     <message>
         <source>Last 365 days</source>
-        <translation type="unfinished">Senaste 365 dagarna</translation>
+        <translation>Senaste 365 dagarna</translation>
     </message>
     <message>
         <source>Chosen dates…</source>
-        <translation type="unfinished">Valda datum…</translation>
+        <translation>Valda datum…</translation>
     </message>
     <message>
         <source>&amp;Urgent only</source>
-        <translation type="unfinished" />
+        <translation>Bara ak&amp;uta</translation>
     </message>
     <message>
         <source>Urgent forms only</source>
-        <translation type="unfinished" />
+        <translation>Bara akuta blanketter</translation>
     </message>
     <message>
-        <source>O&amp;verdue only</source>
-        <translation type="unfinished" />
+        <source>{count} open urgent forms.</source>
+        <translation>{count} öppna akuta blanketter.</translation>
     </message>
     <message>
         <source>Overdue forms only</source>
-        <translation type="unfinished" />
+        <translation>Bara försenade blanketter</translation>
     </message>
     <message>
         <source>Attention</source>
-        <translation type="unfinished" />
+        <translation>Observera</translation>
     </message>
     <message>
         <source>Care unit</source>
@@ -3440,19 +3579,11 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     </message>
     <message>
         <source>Urgent forms</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&lt;b&gt;Urgent&lt;/b&gt;, oldest first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&lt;span style='background:{urgent}'&gt;&amp;nbsp;urgent&amp;nbsp;&lt;/span&gt; &lt;span style='background:{overdue}'&gt;&amp;nbsp;overdue&amp;nbsp;&lt;/span&gt;</source>
-        <translation type="unfinished" />
+        <translation>Akuta blanketter</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">Försenad</translation>
+        <translation>Försenad</translation>
     </message>
     <message>
         <source>Loading forms…</source>
@@ -3460,7 +3591,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     </message>
     <message>
         <source>No forms match.</source>
-        <translation type="unfinished" />
+        <translation>Inga blanketter matchar.</translation>
     </message>
     <message>
         <source>No forms registered yet.</source>
@@ -3476,35 +3607,31 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     </message>
     <message>
         <source>No open urgent forms.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{count} open.</source>
-        <translation type="unfinished">{count} öppna.</translation>
+        <translation>Inga öppna akuta blanketter.</translation>
     </message>
     <message>
         <source>Received from</source>
-        <translation type="unfinished" />
+        <translation>Mottagen från</translation>
     </message>
     <message>
         <source>Received to</source>
-        <translation type="unfinished" />
+        <translation>Mottagen till</translation>
     </message>
     <message>
         <source>Unsaved paper form</source>
-        <translation type="unfinished" />
+        <translation>Osparad pappersblankett</translation>
     </message>
     <message>
         <source>A paper form typed in at {time} was not saved when Kansli Desk last stopped. Continue entering it?</source>
-        <translation type="unfinished" />
+        <translation>En pappersblankett som skrevs in {time} sparades inte när Kansli Desk senast avslutades. Fortsätta skriva in den?</translation>
     </message>
     <message>
         <source>Save the blank paper form as PDF</source>
-        <translation type="unfinished" />
+        <translation>Spara den tomma pappersblanketten som PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF-filer (*.pdf)</translation>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -3695,6 +3822,10 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     <message>
         <source>&amp;New call</source>
         <translation>&amp;Nytt samtal</translation>
+    </message>
+    <message>
+        <source>F&amp;orm</source>
+        <translation>B&amp;lankett</translation>
     </message>
     <message>
         <source>&amp;View</source>
