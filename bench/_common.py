@@ -7,7 +7,9 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("KANSLI_BENCH_DIR", ROOT / "bench" / ".data"))
@@ -29,6 +31,58 @@ def demo_database(calls: int, forms: int, seed: int = 1) -> Path:
         env=isolated_env(DATA / "demo-home"),
     )  # fmt: skip
     return path
+
+
+def postgres_demo_database(server_url: str, calls: int, forms: int, seed: int = 1) -> Any:
+    """A PostgreSQL demo database ``kansli_bench_<calls>_<forms>_<seed>`` on the server,
+    built once with ``kansli-desk demo`` (COPY) and reused while its counts match.
+
+    Returns its :class:`~kansli_desk.services.database.DatabaseLocation`.
+    """
+    import sqlalchemy as sa
+
+    from kansli_desk.services.database import DatabaseLocation, parse_location
+
+    name = f"kansli_bench_{calls}_{forms}_{seed}"
+    server, _ = parse_location(server_url)
+    location = DatabaseLocation(server.url.set(database=name))
+    admin = sa.create_engine(server.url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            exists = conn.execute(
+                sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            ).scalar()
+        if exists:
+            engine = sa.create_engine(location.url)
+            try:
+                with engine.connect() as conn:
+                    found = tuple(
+                        conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
+                        for table in ("calls", "forms")
+                    )
+            except sa.exc.SQLAlchemyError:
+                found = (-1, -1)
+            finally:
+                engine.dispose()
+            if found == (calls, forms):
+                return location
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'"))
+    finally:
+        admin.dispose()
+    print(f"# building {name} with kansli-desk demo (once)...", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "kansli_desk", "--lang", "en", "demo",
+         "--calls", str(calls), "--forms", str(forms), "--seed", str(seed),
+         "--database", location.url.render_as_string(hide_password=False)],
+        check=True,
+        env=isolated_env(DATA / "demo-home"),
+    )  # fmt: skip
+    print(f"# built in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    return location
 
 
 def _count(path: Path, table: str) -> int:

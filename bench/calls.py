@@ -51,12 +51,20 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from _common import DATA, absolute_figure, demo_database, figure, isolated_env, median
+from _common import (
+    DATA,
+    absolute_figure,
+    demo_database,
+    figure,
+    isolated_env,
+    median,
+    postgres_demo_database,
+)
 
 from kansli_desk.core.enums import CallerKind, Outcome, Role
 from kansli_desk.core.office_hours import TIMEZONE
 from kansli_desk.services import calls
-from kansli_desk.services.database import Database, DatabaseLocation, open_database, parse_location
+from kansli_desk.services.database import Database, open_database, parse_location
 from kansli_desk.services.users import UserInfo
 
 FORMS = 20_000
@@ -356,53 +364,10 @@ def ui_figures(target: Path | str, runs: int, name: str = "") -> list[str]:
     ]
 
 
-def postgres_database(server_url: str, calls_count: int) -> DatabaseLocation:
-    """The demo database on the bench server, built once (``kansli-desk demo``)."""
-    import sqlalchemy as sa
-
-    name = f"kansli_bench_{calls_count}_{FORMS}_{SEED}"
-    server, _ = parse_location(server_url)
-    location = DatabaseLocation(server.url.set(database=name))
-    admin = sa.create_engine(server.url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            exists = conn.execute(
-                sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
-            ).scalar()
-        if exists:
-            engine = sa.create_engine(location.url)
-            try:
-                with engine.connect() as conn:
-                    count = conn.execute(sa.text("SELECT count(*) FROM calls")).scalar_one()
-            except sa.exc.SQLAlchemyError:
-                count = -1
-            finally:
-                engine.dispose()
-            if count == calls_count:
-                return location
-            with admin.connect() as conn:
-                conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        with admin.connect() as conn:
-            conn.execute(sa.text(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'"))
-    finally:
-        admin.dispose()
-    print(f"# building {name} with kansli-desk demo (once)...", file=sys.stderr, flush=True)
-    started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "kansli_desk", "--lang", "en", "demo",
-         "--calls", str(calls_count), "--forms", str(FORMS), "--seed", str(SEED),
-         "--database", location.url.render_as_string(hide_password=False)],
-        check=True,
-        env=isolated_env(DATA / "demo-home"),
-    )  # fmt: skip
-    print(f"# built in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
-    return location
-
-
 def postgres_run(args: argparse.Namespace, server_url: str) -> list[str]:
     import psycopg
 
-    location = postgres_database(server_url, args.calls)
+    location = postgres_demo_database(server_url, args.calls, FORMS, SEED)
     database = open_database(location).database
     try:
         from sqlalchemy import text

@@ -32,7 +32,6 @@ import datetime as dt
 import os
 import random
 import sqlite3
-import subprocess
 import sys
 import time
 import uuid
@@ -44,7 +43,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from _common import DATA, absolute_figure, demo_database, figure, isolated_env, median
+from _common import (
+    DATA,
+    absolute_figure,
+    demo_database,
+    figure,
+    median,
+    postgres_demo_database,
+)
 
 from kansli_desk.core.age_access import age_on
 from kansli_desk.core.enums import FormStatus, Role
@@ -326,43 +332,7 @@ def list_database_sqlite(count: int) -> Database:
 def list_database_postgres(server_url: str, count: int) -> Database:
     import sqlalchemy as sa
 
-    name = f"kansli_bench_forms_{count}"
-    server, _ = parse_location(server_url)
-    location = DatabaseLocation(server.url.set(database=name))
-    admin = sa.create_engine(server.url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            exists = conn.execute(
-                sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
-            ).scalar()
-        if exists:
-            engine = sa.create_engine(location.url)
-            try:
-                with engine.connect() as conn:
-                    found = conn.execute(sa.text("SELECT count(*) FROM forms")).scalar_one()
-            except sa.exc.SQLAlchemyError:
-                found = -1
-            finally:
-                engine.dispose()
-            if found != count:
-                with admin.connect() as conn:
-                    conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-                exists = None
-        if not exists:
-            with admin.connect() as conn:
-                conn.execute(
-                    sa.text(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
-                )
-            print(f"# building {name} with kansli-desk demo (once)...", file=sys.stderr)
-            subprocess.run(
-                [sys.executable, "-m", "kansli_desk", "--lang", "en", "demo", "--calls", "0",
-                 "--forms", str(count), "--seed", str(SEED),
-                 "--database", location.url.render_as_string(hide_password=False)],
-                check=True,
-                env=isolated_env(DATA / "demo-home"),
-            )  # fmt: skip
-    finally:
-        admin.dispose()
+    location = postgres_demo_database(server_url, 0, count, SEED)
     database = open_database(location).database
     with database.engine.begin() as conn:
         conn.execute(sa.text("ANALYZE"))

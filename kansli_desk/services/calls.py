@@ -49,7 +49,7 @@ from sqlalchemy import (
     type_coerce,
     update,
 )
-from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.sql.elements import UnaryExpression
@@ -77,6 +77,7 @@ from kansli_desk.models import (
 )
 from kansli_desk.models.calls import NOTES_FTS_TABLE, NOTES_SEARCH_COLUMN
 from kansli_desk.services import audit
+from kansli_desk.services.compiled import StatementCache
 from kansli_desk.services.fulltext import fulltext_query, search_words
 from kansli_desk.services.users import UserInfo
 
@@ -1120,7 +1121,7 @@ def list_calls_page(
         if hits == 0:
             return []
     shape, params = _page_parameters(dialect, filters, after, limit, hits)
-    compiled = _compiled_page(shape, conn.dialect)
+    compiled = _PAGES.get(shape, conn.dialect)
     # The driver's cursor on the session's connection (so in its transaction): no
     # Row objects, no events; the statement was compiled by SQLAlchemy.
     driver = conn.connection.driver_connection
@@ -1138,54 +1139,7 @@ def list_calls_page(
     return _page_rows(rows, dialect, topics)
 
 
-@dataclass(frozen=True)
-class _CompiledPage:
-    """A page statement compiled once, run with the driver's own parameters.
-
-    SQLAlchemy's per-execution work (cache key, parameter processing, result rows)
-    costs about as much as the query itself for a page of 200 rows; here the
-    statement is compiled once per shape and driver, and each execution only
-    converts its parameters and runs on the driver's cursor.
-    """
-
-    sql: str
-    positions: tuple[str, ...] | None
-    """Parameter names in order for positional drivers (SQLite), None for named ones."""
-    fixed: dict[str, Any]
-    processors: dict[str, Callable[[Any], Any]]
-
-    def parameters(self, values: dict[str, Any]) -> Any:
-        merged = {**self.fixed, **values}
-        for name, process in self.processors.items():
-            merged[name] = process(merged[name])
-        if self.positions is None:
-            return merged
-        return tuple(merged[name] for name in self.positions)
-
-
-_COMPILED_PAGES: dict[tuple[_Shape, str, str], _CompiledPage] = {}
-
-
-def _compiled_page(shape: _Shape, dialect: Dialect) -> _CompiledPage:
-    key = (shape, dialect.name, dialect.driver)
-    found = _COMPILED_PAGES.get(key)
-    if found is not None:
-        return found
-    compiled = _page_statement(shape).compile(dialect=dialect)
-    if compiled.post_compile_params or compiled.literal_execute_params:
-        raise AssertionError("page statements must not need per-execution rendering")
-    fixed = {name: bind.effective_value for name, bind in compiled.binds.items()}
-    processors: dict[str, Callable[[Any], Any]] = {}
-    for name, bind in compiled.binds.items():
-        process = bind.type.dialect_impl(dialect).bind_processor(dialect)
-        if process is not None:
-            processors[name] = process
-    positions = tuple(compiled.positiontup or ()) if compiled.positional else None
-    found = _CompiledPage(str(compiled), positions, fixed, processors)
-    if len(_COMPILED_PAGES) > 1024:  # shapes are few; this only bounds a surprise
-        _COMPILED_PAGES.clear()
-    _COMPILED_PAGES[key] = found
-    return found
+_PAGES: StatementCache[_Shape] = StatementCache(_page_statement)
 
 
 _CALLER_KINDS = {kind.value: kind for kind in CallerKind}

@@ -96,7 +96,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, cast
@@ -153,6 +153,7 @@ from kansli_desk.models import (
 )
 from kansli_desk.models.forms import OPEN_FORM
 from kansli_desk.services import audit
+from kansli_desk.services.compiled import StatementCache
 from kansli_desk.services.users import UserInfo
 
 PAGE_SIZE = 200
@@ -2088,61 +2089,19 @@ def _page_parameters(
     return shape, params
 
 
-@dataclass(frozen=True)
-class _CompiledPage:
-    """A page statement compiled once per shape and driver, run on the driver's cursor.
-
-    As in the call list (:mod:`kansli_desk.services.calls`): SQLAlchemy's
-    per-execution work costs about as much as the query for a page of 200 rows.
-    """
-
-    sql: str
-    positions: tuple[str, ...] | None
-    """Parameter names in order for positional drivers (SQLite), None for named ones."""
-    fixed: dict[str, Any]
-    processors: dict[str, Callable[[Any], Any]]
-
-    def parameters(self, values: dict[str, Any]) -> Any:
-        merged = {**self.fixed, **values}
-        for name, process in self.processors.items():
-            merged[name] = process(merged[name])
-        if self.positions is None:
-            return merged
-        return tuple(merged[name] for name in self.positions)
+def _hint_open_forms(shape: _Shape, dialect: Dialect, sql: str) -> str:
+    if not (shape.open_only and dialect.name == "sqlite"):
+        return sql
+    # SQLAlchemy renders no table hints for SQLite. Without this one, SQLite's
+    # planner looks up each open status in ix_forms_status_received and sorts
+    # every overdue form (25 ms at 200,000 forms instead of 2).
+    hinted = sql.replace("\nFROM forms ", f"\nFROM forms INDEXED BY {OPEN_FORMS_INDEX} ", 1)
+    if hinted == sql:
+        raise AssertionError("page statement: FROM forms not found")
+    return hinted
 
 
-_COMPILED_PAGES: dict[tuple[_Shape, str, str], _CompiledPage] = {}
-
-
-def _compiled_page(shape: _Shape, dialect: Dialect) -> _CompiledPage:
-    key = (shape, dialect.name, dialect.driver)
-    found = _COMPILED_PAGES.get(key)
-    if found is not None:
-        return found
-    compiled = _page_statement(shape).compile(dialect=dialect)
-    if compiled.post_compile_params or compiled.literal_execute_params:
-        raise AssertionError("page statements must not need per-execution rendering")
-    sql = str(compiled)
-    if shape.open_only and dialect.name == "sqlite":
-        # SQLAlchemy renders no table hints for SQLite. Without this one, SQLite's
-        # planner looks up each open status in ix_forms_status_received and sorts
-        # every overdue form (25 ms at 200,000 forms instead of 2).
-        hinted = sql.replace("\nFROM forms ", f"\nFROM forms INDEXED BY {OPEN_FORMS_INDEX} ", 1)
-        if hinted == sql:
-            raise AssertionError("page statement: FROM forms not found")
-        sql = hinted
-    fixed = {name: bind.effective_value for name, bind in compiled.binds.items()}
-    processors: dict[str, Callable[[Any], Any]] = {}
-    for name, bind in compiled.binds.items():
-        process = bind.type.dialect_impl(dialect).bind_processor(dialect)
-        if process is not None:
-            processors[name] = process
-    positions = tuple(compiled.positiontup or ()) if compiled.positional else None
-    found = _CompiledPage(sql, positions, fixed, processors)
-    if len(_COMPILED_PAGES) > 1024:  # shapes are few; this only bounds a surprise
-        _COMPILED_PAGES.clear()
-    _COMPILED_PAGES[key] = found
-    return found
+_PAGES: StatementCache[_Shape] = StatementCache(_page_statement, _hint_open_forms)
 
 
 def forms_page_sql(
@@ -2156,13 +2115,13 @@ def forms_page_sql(
     """The SQL text and driver parameters :func:`list_forms_page` runs (for EXPLAIN)."""
     today = today or today_in_sweden()
     shape, params = _page_parameters(filters, after, limit, today, overdue_cutoff(today))
-    page = _compiled_page(shape, dialect)
+    page = _PAGES.get(shape, dialect)
     return page.sql, page.parameters(params)
 
 
 def urgent_queue_sql(dialect: Dialect) -> tuple[str, Any]:
     """The SQL text and driver parameters :func:`urgent_queue` runs (for EXPLAIN)."""
-    page = _compiled_page(_URGENT_QUEUE, dialect)
+    page = _PAGES.get(_URGENT_QUEUE, dialect)
     return page.sql, page.parameters({"limit": URGENT_QUEUE_LIMIT})
 
 
@@ -2184,7 +2143,7 @@ def _run_page(
     dataclass's dictionary at once (see ``calls._page_rows``).
     """
     conn = session.connection()
-    page = _compiled_page(shape, conn.dialect)
+    page = _PAGES.get(shape, conn.dialect)
     driver = conn.connection.driver_connection
     assert driver is not None
     cursor = driver.cursor()
