@@ -1,9 +1,11 @@
-"""Child process of bench/calls.py: the call list's first rows and the memory it takes.
+"""Child process of bench/calls.py and bench/forms.py: a register list's first rows
+shown and the memory it takes.
 
-    python bench/_calls_ui_probe.py app|bare DATABASE_FILE_OR_POSTGRESQL_URL
+    python bench/_calls_ui_probe.py app|bare DATABASE_FILE_OR_POSTGRESQL_URL [calls|forms]
 
 ``app``: the real main window on the database; times from asking the call list
-for its rows (``apply_filters``) until the first page is painted in the view.
+(or the form register, shown in its tab) for its rows (``apply_filters``) until
+the first page is painted in the view.
 ``bare``: the floor, a bare QTableView over a minimal lazy model that reads the
 same first page with the plain driver (sqlite3, or psycopg for a
 ``postgresql+psycopg://`` URL) on the GUI thread. Both print ``first-rows-ms
@@ -32,11 +34,20 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
-SQL = (
-    "SELECT calls.id, started_at, duration_seconds, users.display_name, caller_kind, outcome,"
-    " callback_due_at, person_number FROM calls JOIN users ON users.id = calls.advisor_id"
-    " ORDER BY started_at DESC, calls.id DESC LIMIT 200"
-)
+SQL = {
+    "calls": (
+        "SELECT calls.id, started_at, duration_seconds, users.display_name, caller_kind,"
+        " outcome, callback_due_at, person_number FROM calls"
+        " JOIN users ON users.id = calls.advisor_id"
+        " ORDER BY started_at DESC, calls.id DESC LIMIT 200"
+    ),
+    "forms": (
+        "SELECT f.id, f.registry_number, f.received_on, f.form_type, f.status, f.is_urgent,"
+        " f.orderer_unit, (SELECT p.id_number FROM form_parties p WHERE p.form_id = f.id"
+        " ORDER BY p.position LIMIT 1) FROM forms f"
+        " ORDER BY f.received_on DESC, f.id DESC LIMIT 200"
+    ),
+}
 
 
 def rss_mb() -> float:
@@ -67,10 +78,11 @@ class PaintWatch(QObject):
 class BareModel(QAbstractTableModel):
     """The floor's model: fetchMore reads the first page synchronously."""
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, register: str) -> None:
         super().__init__()
         self.rows: list[tuple[object, ...]] = []
         self.conn = _connect(target)
+        self.sql = SQL[register]
         self.done = False
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -90,7 +102,7 @@ class BareModel(QAbstractTableModel):
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         del parent
-        rows = self.conn.execute(SQL).fetchall()
+        rows = self.conn.execute(self.sql).fetchall()
         self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
         self.rows = rows
         self.done = True
@@ -113,7 +125,7 @@ def _location(target: str) -> Any:
     return parse_location(url)[0]
 
 
-def run_bare(path: str) -> None:
+def run_bare(path: str, register: str) -> None:
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(1280, 800)
@@ -129,14 +141,14 @@ def run_bare(path: str) -> None:
         app.quit()
 
     watch = PaintWatch(view.viewport(), shown)
-    model = BareModel(path)
+    model = BareModel(path, register)
     started = time.perf_counter()
     watch.armed = True
     view.setModel(model)
     app.exec()
 
 
-def run_app(path: str) -> None:
+def run_app(path: str, register: str) -> None:
     from PySide6.QtCore import QCoreApplication
 
     from kansli_desk.i18n import set_translator
@@ -156,7 +168,10 @@ def run_app(path: str) -> None:
     window = MainWindow(context)
     window.resize(1280, 800)
     window.show()
-    calls = window.call_log.list
+    panel = window.call_log if register == "calls" else window.forms_register
+    if register == "forms":
+        window.show_tab(1)
+    calls = panel.list
     opened = False
 
     def on_open() -> None:
@@ -189,11 +204,12 @@ def run_app(path: str) -> None:
 
     calls.model.batch_loaded.connect(painted_after_rows)
     started = time.perf_counter()
-    window.call_log.apply_filters()  # the list asks for its first page again
+    panel.apply_filters()  # the list asks for its first page again
     app.exec()
     context.close()
 
 
 if __name__ == "__main__":
     mode, database = sys.argv[1], sys.argv[2]
-    (run_app if mode == "app" else run_bare)(database)
+    register = sys.argv[3] if len(sys.argv) > 3 else "calls"
+    (run_app if mode == "app" else run_bare)(database, register)

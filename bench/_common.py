@@ -132,3 +132,33 @@ def absolute_figure(name: str, value: float, unit: str, floor: float, target: fl
         f"{name}: {value:.3f} {unit}; floor {floor:.3f}; ratio {ratio:.2f}; "
         f"target {target:g} {unit}; {verdict}"
     )
+
+
+def _probe(mode: str, target: Path | str, register: str = "calls") -> dict[str, float]:
+    probe = str(Path(__file__).with_name("_calls_ui_probe.py"))
+    done = subprocess.run(
+        [sys.executable, probe, mode, str(target), register],
+        capture_output=True,
+        text=True,
+        env=isolated_env(DATA / "ui-home"),
+        timeout=300,
+        check=True,
+    )
+    values = {}
+    for line in done.stdout.splitlines():
+        name, _, value = line.partition(" ")
+        if name in ("first-rows-ms", "rss-mb"):
+            values[name] = float(value)
+    return values
+
+
+def probe_pairs(
+    target: Path | str, runs: int, register: str
+) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """``runs`` alternating probes of the program and of the bare floor, after a warm-up."""
+    _probe("app", target, register)  # warm-up: holiday cache, page cache, compiled modules
+    ours, bare = [], []
+    for _ in range(runs):
+        ours.append(_probe("app", target, register))
+        bare.append(_probe("bare", target, register))
+    return ours, bare

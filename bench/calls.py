@@ -40,7 +40,6 @@ import datetime as dt
 import os
 import re
 import sqlite3
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -52,13 +51,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _common import (
-    DATA,
     absolute_figure,
     demo_database,
     figure,
-    isolated_env,
     median,
     postgres_demo_database,
+    probe_pairs,
 )
 
 from kansli_desk.core.enums import CallerKind, Outcome, Role
@@ -318,33 +316,12 @@ def sqlite_run(args: argparse.Namespace) -> list[str]:
         database.close()
 
 
-def _probe(mode: str, target: Path | str) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("_calls_ui_probe.py")), mode, str(target)],
-        capture_output=True,
-        text=True,
-        env=isolated_env(DATA / "ui-home"),
-        timeout=300,
-        check=True,
-    )
-    values = {}
-    for line in done.stdout.splitlines():
-        name, _, value = line.partition(" ")
-        if name in ("first-rows-ms", "rss-mb"):
-            values[name] = float(value)
-    return values
-
-
 def ui_figures(target: Path | str, runs: int, name: str = "") -> list[str]:
     """First rows shown and memory, from fresh processes (alternating with the floor).
 
     ``target``: the SQLite file, or the PostgreSQL URL (password included).
     """
-    _probe("app", target)  # warm-up: holiday cache, page cache, compiled modules
-    ours, bare = [], []
-    for _ in range(runs):
-        ours.append(_probe("app", target))
-        bare.append(_probe("bare", target))
+    ours, bare = probe_pairs(target, runs, "calls")
     prefix = f"{name} " if name else ""
     return [
         absolute_figure(

@@ -15,14 +15,20 @@ medians of alternating runs.
   rows, newest first) in its own transaction, filtered by status and by
   "overdue", against the same rows read by a hand-written query on the raw
   driver (its person column included); target ratio 2.
+* register list first rows shown at 200,000 forms: in a fresh process with the
+  main window open on the form register tab and idle, from the list asking for
+  its rows until the first page is painted, against a bare QTableView over the
+  same first page read with the plain driver on the GUI thread
+  (``bench/_calls_ui_probe.py``); target 100 ms, as for the call list.
 
 The 200,000-form database is built once with ``kansli-desk demo`` in
 ``bench/.data`` (about 75 s on SQLite). With ``KANSLI_DESK_BENCH_POSTGRES`` set
 to a server URL on which databases may be created, the same runs on PostgreSQL
-(a database ``kansli_bench_forms_200000`` kept for later runs; the import runs
+(a database ``kansli_bench_0_200000_1`` kept for later runs; the import runs
 in a scratch database created and dropped each time).
 
     .venv/bin/python bench/forms.py [--rows N] [--forms N] [--runs N] [--import-runs N]
+        [--ui-runs N]
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ from _common import (
     figure,
     median,
     postgres_demo_database,
+    probe_pairs,
 )
 
 from kansli_desk.core.age_access import age_on
@@ -402,12 +409,27 @@ def run_backend(backend: Backend, database: Database, args: argparse.Namespace) 
     return lines
 
 
+def paint_figure(target: Path | str, runs: int, name: str) -> str:
+    """The register list's first page shown in the real window (form register tab),
+    against a bare QTableView over the same first page read with the plain driver
+    (``bench/_calls_ui_probe.py ... forms``), each in a fresh process."""
+    ours, bare = probe_pairs(target, runs, "forms")
+    return absolute_figure(
+        f"{name} register list first rows shown",
+        median([o["first-rows-ms"] for o in ours]),
+        "ms",
+        median([b["first-rows-ms"] for b in bare]),
+        100,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000, help="rows of the import file")
     parser.add_argument("--forms", type=int, default=200_000, help="forms in the list database")
     parser.add_argument("--runs", type=int, default=40, help="runs of each list figure")
     parser.add_argument("--import-runs", type=int, default=3, help="runs of the import figure")
+    parser.add_argument("--ui-runs", type=int, default=5, help="runs of the first-paint figure")
     args = parser.parse_args()
     DATA.mkdir(parents=True, exist_ok=True)
     print(
@@ -420,14 +442,18 @@ def main() -> int:
             print(line, flush=True)
     finally:
         database.close()
+    path = demo_database(0, args.forms, SEED)
+    print(paint_figure(path, args.ui_runs, "SQLite"), flush=True)
     server = os.environ.get(PG_ENV)
     if server:
         database = list_database_postgres(server, args.forms)
+        url = database.location.url.render_as_string(hide_password=False)
         try:
             for line in run_backend(postgres_backend(server), database, args):
                 print(line, flush=True)
         finally:
             database.close()
+        print(paint_figure(url, args.ui_runs, "PostgreSQL"), flush=True)
     else:
         print(f"# PostgreSQL run skipped ({PG_ENV} not set)")
     return 0
