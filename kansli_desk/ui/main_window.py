@@ -29,7 +29,6 @@ from kansli_desk.settings import (
 )
 from kansli_desk.ui.call_log.panel import CallLogPanel
 from kansli_desk.ui.context import AppContext
-from kansli_desk.ui.forms_register.panel import FormsRegisterPanel
 from kansli_desk.ui.knowledge.panel import KnowledgePanel
 from kansli_desk.ui.office_hours import OfficeHoursWatcher
 from kansli_desk.ui.status_bar import StatusBar
@@ -37,6 +36,7 @@ from kansli_desk.ui.tasks import set_unexpected_handler
 
 if TYPE_CHECKING:
     from kansli_desk.services.database import DatabaseLocation
+    from kansli_desk.ui.forms_register.panel import FormsRegisterPanel
 
 
 class MainWindow(QMainWindow):
@@ -58,13 +58,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.office_hours = OfficeHoursWatcher(context, self)
         self.call_log = CallLogPanel(context, self.office_hours, parent=self)
-        self.forms_register = FormsRegisterPanel(context, self)
+        # The form register tab is built when first shown or used (start-up time).
+        self._forms_register: FormsRegisterPanel | None = None
+        self._forms_placeholder = QWidget(self)
+        self._forms_placeholder.setObjectName("formsRegisterPlaceholder")
         self.knowledge = KnowledgePanel(context, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("registerTabs")
         self.tabs.setAccessibleName(self.tr("Registers"))
         self.tabs.addTab(self.call_log, self.tr("&Call log"))
-        self.tabs.addTab(self.forms_register, self.tr("&Form register"))
+        self.tabs.addTab(self._forms_placeholder, self.tr("&Form register"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tabs)
@@ -116,9 +120,12 @@ class MainWindow(QMainWindow):
         call_menu.addAction(new_call)
 
         form_menu = bar.addMenu(self.tr("F&orm"))
-        new_form = self.forms_register.new_form_action
-        self.addAction(new_form)  # Ctrl+Shift+N from anywhere, not only on the register tab
-        form_menu.addAction(new_form)
+        self.new_form_action = self._action(
+            self.tr("&New paper form…"), "actionNewForm", "Ctrl+Shift+N"
+        )
+        # A lambda: the tab (and its panel) is built only when the action is used.
+        self.new_form_action.triggered.connect(lambda: self.forms_register.new_form())  # noqa: PLW0108
+        form_menu.addAction(self.new_form_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         show_calls = self._action(self.tr("&Call log"), "actionShowCalls", "Ctrl+1")
@@ -186,6 +193,32 @@ class MainWindow(QMainWindow):
         about = self._action(self.tr("&About Kansli Desk"), "actionAbout")
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    @property
+    def forms_register(self) -> FormsRegisterPanel:
+        """The form register tab, built on first use."""
+        if self._forms_register is None:
+            from kansli_desk.ui.forms_register import panel as forms_panel
+
+            panel = forms_panel.FormsRegisterPanel(
+                self._context, self, new_form_action=self.new_form_action
+            )
+            index = self.tabs.indexOf(self._forms_placeholder)
+            current = self.tabs.currentIndex()
+            text = self.tabs.tabText(index)
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, panel, text)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            self._forms_placeholder.deleteLater()
+            self._forms_register = panel
+        return self._forms_register
+
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        if self._forms_register is None and self.tabs.widget(index) is self._forms_placeholder:
+            self.forms_register  # noqa: B018 (builds the tab)
 
     # --- actions -----------------------------------------------------------
     @Slot()
@@ -282,6 +315,8 @@ class MainWindow(QMainWindow):
         database = self._context.database
         if outcome is None or database is None:
             return
+        if self._forms_register is None and _has_form_drafts():
+            self.forms_register  # noqa: B018 (builds the tab, which offers the drafts)
         user = self._context.user
         supervisor = user is not None and user.role is Role.SUPERVISOR
         self.topics_action.setEnabled(supervisor)
@@ -440,3 +475,13 @@ class MainWindow(QMainWindow):
         self.save_state()
         set_unexpected_handler(None)
         super().closeEvent(event)
+
+
+def _has_form_drafts() -> bool:
+    """Whether a paper form was left unsaved (the form register offers it again)."""
+    from kansli_desk import paths
+
+    try:
+        return any((paths.data_dir() / "form-drafts").glob("*.json"))
+    except OSError:
+        return False

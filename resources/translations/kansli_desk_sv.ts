@@ -3828,6 +3828,10 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>B&amp;lankett</translation>
     </message>
     <message>
+        <source>&amp;New paper form…</source>
+        <translation>&amp;Ny pappersblankett…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>

@@ -71,6 +71,7 @@ class FormsRegisterPanel(QWidget):
         parent: QWidget | None = None,
         *,
         drafts: DraftStore | None = None,
+        new_form_action: QAction | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("formsRegisterPanel")
@@ -79,11 +80,13 @@ class FormsRegisterPanel(QWidget):
         self._drafts_offered = False
         self.dialogs: list[FormDialog] = []
 
-        self.new_form_action = QAction(self.tr("&New paper form…"), self)
-        self.new_form_action.setObjectName("actionNewForm")
-        self.new_form_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_form_action.triggered.connect(self.new_form)
-        self.addAction(self.new_form_action)  # the main window may add it to its menu too
+        if new_form_action is None:
+            new_form_action = QAction(self.tr("&New paper form…"), self)
+            new_form_action.setObjectName("actionNewForm")
+            new_form_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+            new_form_action.triggered.connect(self.new_form)
+            self.addAction(new_form_action)
+        self.new_form_action = new_form_action  # the main window's, when it made one
         self.new_button = QPushButton(self.tr("&New form (Ctrl+Shift+N)"), self)
         name_widget(self.new_button, "formNewButton", self.tr("New paper form"))
         self.new_button.clicked.connect(self.new_form)
@@ -241,6 +244,8 @@ class FormsRegisterPanel(QWidget):
         self.list.view.activated.connect(self._open_from_list)
         self.queue.view.activated.connect(self._open_from_queue)
         context.database_opened.connect(self._on_database_opened)
+        if context.database is not None:  # made after the database opened (the main window
+            self._on_database_opened()  # builds this tab when it is first needed)
 
     # --- the list ------------------------------------------------------------------
     def _attention(self, row: FormRow) -> str:

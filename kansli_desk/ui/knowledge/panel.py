@@ -154,7 +154,7 @@ class KnowledgePanel(QWidget):
             self.tr("Print…"),
             "knowledgePrint",
             self.tr("Print the article (Ctrl+P)"),
-            QKeySequence.StandardKey.Print,
+            "Ctrl+P",
         )
         self.pdf_action = self._tool(
             self.article_tools,
@@ -206,14 +206,13 @@ class KnowledgePanel(QWidget):
         text: str,
         object_name: str,
         tip: str,
-        shortcut: str | QKeySequence.StandardKey | None = None,
+        shortcut: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(object_name)
         action.setToolTip(tip)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         bar.addAction(action)
         bar.widgetForAction(action).setObjectName(object_name + "Button")
