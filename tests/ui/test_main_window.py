@@ -33,6 +33,8 @@ from kansli_desk.ui.dialogs.password import PasswordDialog
 from kansli_desk.ui.main_window import MainWindow
 from tests.ui.conftest import OPEN_TIMEOUT_MS, MessageBoxes, open_and_wait
 
+MODIFIERS_CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 pytestmark = pytest.mark.gui
 
 
@@ -477,3 +479,35 @@ def test_english_when_chosen(qtbot: Any, context: AppContext) -> None:
     qtbot.addWidget(main)
     assert main.tabs.tabText(0) == "&Call log"
     assert main.menuBar().actions()[0].text() == "&File"
+
+
+def test_the_form_register_tab_is_built_when_first_needed(
+    qtbot: Any, window: MainWindow, context: AppContext, location: DatabaseLocation
+) -> None:
+    open_and_wait(qtbot, context, location)
+    assert window.findChild(QWidget, "formsRegisterPanel") is None  # not at start-up
+    window.call_log.list.view.setFocus()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.call_log.list.view, Qt.Key.Key_N, MODIFIERS_CTRL_SHIFT)
+    panel = window.findChild(QWidget, "formsRegisterPanel")
+    assert panel is window.forms_register
+    assert window.tabs.indexOf(panel) == 1 and window.tabs.currentIndex() == 0
+    qtbot.waitUntil(lambda: bool(window.forms_register.dialogs), timeout=OPEN_TIMEOUT_MS)
+    for dialog in list(window.forms_register.dialogs):
+        dialog.hide()
+    qtbot.waitUntil(
+        lambda: window.forms_register.list.footer.text() == "Inga blanketter registrerade ännu.",
+        timeout=OPEN_TIMEOUT_MS,
+    )
+
+
+def test_a_waiting_form_draft_builds_the_tab_at_start(
+    qtbot: Any, window: MainWindow, context: AppContext, location: DatabaseLocation
+) -> None:
+    from kansli_desk.drafts import DraftStore
+
+    DraftStore(paths.data_dir() / "form-drafts").save("new", {"form_type": "seal_or_lock"})
+    assert any((paths.data_dir() / "form-drafts").glob("*.json"))
+    open_and_wait(qtbot, context, location)
+    assert window.findChild(QWidget, "formsRegisterPanel") is not None
