@@ -214,8 +214,7 @@ class KnowledgePanel(QWidget):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             self.addAction(action)
-        bar.addAction(action)
-        bar.widgetForAction(action).setObjectName(object_name + "Button")
+        bar.addAction(action)  # its button is found through the action's objectName
         return action
 
     def _footer_text(self, rows: int, loading: bool, more: bool) -> str:
