@@ -27,3 +27,13 @@ def make_list_view(parent: QWidget | None = None) -> QTableView:
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str, *, default_yes: bool = False) -> bool:
+    """A Yes/No question; True for Yes. "No" is the default unless ``default_yes``."""
+    from PySide6.QtWidgets import QMessageBox  # looked up when asked: start-up time
+
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    default = QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, text, buttons, default)
+    return answer == QMessageBox.StandardButton.Yes

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTimeEdit,
@@ -42,7 +41,7 @@ from kansli_desk.ui import formatting
 from kansli_desk.ui.context import AppContext
 from kansli_desk.ui.office_hours import OfficeHoursWatcher
 from kansli_desk.ui.tasks import report_unexpected
-from kansli_desk.ui.widgets import name_widget
+from kansli_desk.ui.widgets import ask_yes_no, name_widget
 
 if TYPE_CHECKING:
     from kansli_desk.core.office_hours import OfficeStatus
@@ -757,14 +756,11 @@ class CallForm(QWidget):
 
     def confirm_discard(self) -> bool:
         """Ask before throwing typed input away (tests replace this)."""
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             self.tr("Cancel the call"),
             self.tr("Throw away this call? What you typed is not saved."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     @property
     def is_active(self) -> bool:

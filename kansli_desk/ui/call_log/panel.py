@@ -34,7 +34,7 @@ from kansli_desk.ui.context import AppContext
 from kansli_desk.ui.lazy_model import Column
 from kansli_desk.ui.office_hours import OfficeHoursWatcher
 from kansli_desk.ui.register_list import RegisterList
-from kansli_desk.ui.widgets import name_widget
+from kansli_desk.ui.widgets import ask_yes_no, name_widget
 
 if TYPE_CHECKING:
     from kansli_desk.services.calls import CallbackRow, CallDetail, CallFilter, CallRow, TopicRow
@@ -450,18 +450,15 @@ class CallLogPanel(QWidget):
 
     def ask_restore(self, draft: Draft) -> bool:
         """Ask whether to continue an unsaved call (tests replace this)."""
-        QMessageBox = QtWidgets.QMessageBox
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             self.tr("Unsaved call"),
             self.tr(
                 "A call from {time} was not saved when Kansli Desk last stopped. "
                 "Continue logging it?"
             ).format(time=formatting.local_time(_started_at(draft))),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+            default_yes=True,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
     def _form_finished(self) -> None:

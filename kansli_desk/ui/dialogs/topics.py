@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,7 @@ from kansli_desk.ui.context import AppContext
 from kansli_desk.ui.lazy_model import Column
 from kansli_desk.ui.register_list import RegisterList
 from kansli_desk.ui.tasks import report_unexpected
-from kansli_desk.ui.widgets import name_widget
+from kansli_desk.ui.widgets import ask_yes_no, name_widget
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -193,17 +192,15 @@ class TopicsDialog(QDialog):
         topic, user = self._selected(), self._context.user
         if topic is None or topic.retired or user is None:
             return
-        answer = QMessageBox.question(
+        answer = ask_yes_no(
             self,
             self.tr("Retire topic"),
             self.tr(
                 "Retire “{name}”? It is no longer offered for new calls; "
                 "calls that have it keep it."
             ).format(name=topic.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not answer:
             return
         topic_id = topic.id
 

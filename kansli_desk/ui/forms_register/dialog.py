@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from kansli_desk.core.enums import FormType
 from kansli_desk.ui.context import AppContext
 from kansli_desk.ui.forms_register.form_entry import FormEntry
 from kansli_desk.ui.forms_register.form_view import FormView
+from kansli_desk.ui.widgets import ask_yes_no
 
 if TYPE_CHECKING:
     from kansli_desk.drafts import Draft, DraftStore
@@ -188,11 +189,8 @@ class FormDialog(QDialog):
 
     def confirm_discard(self) -> bool:
         """Ask before throwing typed input away (tests replace this)."""
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             self.tr("Throw away the form"),
             self.tr("Throw away what you typed? It is not saved."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes

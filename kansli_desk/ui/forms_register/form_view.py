@@ -52,7 +52,7 @@ from kansli_desk.errors import KnownError
 from kansli_desk.ui import formatting
 from kansli_desk.ui.context import AppContext
 from kansli_desk.ui.tasks import report_unexpected
-from kansli_desk.ui.widgets import name_widget
+from kansli_desk.ui.widgets import ask_yes_no, name_widget
 
 if TYPE_CHECKING:
     from kansli_desk.core.age_access import AgeLimits
@@ -597,16 +597,13 @@ class FormView(QWidget):
 
     def confirm_side_exit(self, status: FormStatus) -> bool:
         """Ask before cancelling or rejecting a form (tests replace this)."""
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             self._verb(status, status).rstrip("…"),
             self.tr("Set the form to “{status}”? It cannot be moved on after that.").format(
                 status=status.label
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
     def mark_sent(self) -> None:

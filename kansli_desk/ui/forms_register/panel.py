@@ -35,7 +35,7 @@ from kansli_desk.ui import formatting
 from kansli_desk.ui.context import AppContext
 from kansli_desk.ui.lazy_model import Column
 from kansli_desk.ui.register_list import RegisterList
-from kansli_desk.ui.widgets import name_widget
+from kansli_desk.ui.widgets import ask_yes_no, name_widget
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -461,18 +461,15 @@ class FormsRegisterPanel(QWidget):
 
     def ask_restore(self, draft: Draft) -> bool:
         """Ask whether to continue an unsaved form (tests replace this)."""
-        QMessageBox = QtWidgets.QMessageBox
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             self.tr("Unsaved paper form"),
             self.tr(
                 "A paper form typed in at {time} was not saved when Kansli Desk last "
                 "stopped. Continue entering it?"
             ).format(time=formatting.local_time(draft.saved_at)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+            default_yes=True,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
     def show_import(self) -> FormImportDialog | None:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -43,7 +42,7 @@ from kansli_desk.errors import KnownError, ValidationError
 from kansli_desk.ui import formatting
 from kansli_desk.ui.context import AppContext
 from kansli_desk.ui.tasks import report_unexpected
-from kansli_desk.ui.widgets import name_widget
+from kansli_desk.ui.widgets import ask_yes_no, name_widget
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -719,14 +718,11 @@ class ArticleEditorDialog(QDialog):
 
     def confirm_discard(self) -> bool:
         """Ask before throwing changes away (tests replace this)."""
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             self.tr("Discard changes"),
             self.tr("Throw away your changes to this article? They are not saved."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
 
 def _show_side(browser: QTextBrowser, lines: Sequence[tuple[str, str]], own: str) -> None:

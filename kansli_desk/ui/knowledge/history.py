@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -35,7 +34,7 @@ from kansli_desk.ui.context import AppContext
 from kansli_desk.ui.lazy_model import Column
 from kansli_desk.ui.register_list import RegisterList
 from kansli_desk.ui.tasks import report_unexpected
-from kansli_desk.ui.widgets import name_widget
+from kansli_desk.ui.widgets import ask_yes_no, name_widget
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -340,17 +339,14 @@ class ArticleHistoryDialog(QDialog):
 
     def confirm_restore(self, number: int) -> bool:
         """Ask before restoring (tests replace this)."""
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             self.tr("Restore a version"),
             self.tr(
                 "Make version {number} the current text again? It is saved as a new version; "
                 "nothing in the history is lost."
             ).format(number=number),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _restored(self, number: int, new: int) -> None:
         self._busy = False
