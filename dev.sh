@@ -9,7 +9,8 @@
 #
 # Setting up creates .venv when it is missing, installs the project with its dev
 # extra (again whenever pyproject.toml changes), and, when run as root on Debian
-# or Ubuntu, installs the system libraries Qt needs if any are missing.
+# or Ubuntu, installs the system libraries Qt needs (and pdftotext for the tests) if any
+# are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -20,6 +21,7 @@ QT_PACKAGES=(
     libfreetype6 libglib2.0-0 libdbus-1-3 fonts-dejavu-core libcups2 libxcb-cursor0
     libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
     libxcb-render-util0 libxcb-image0 libxcb-xkb1
+    poppler-utils  # pdftotext: the tests read back the text of the PDFs written
 )
 
 say() { printf 'dev.sh: %s\n' "$*" >&2; }
