@@ -530,18 +530,30 @@ def _indexes_rebuilt_after(conn: Connection, tables: list[Table], rows: int) -> 
     """For big loads, drop the secondary indexes and build them again afterwards.
 
     Building an index once over sorted data is several times faster than
-    updating it row by row. The indexes come from the same metadata as the
-    migrations (a test keeps the two equal), inside the same transaction.
+    updating it row by row. Each index is built again from the definition the
+    database holds (the migrations' partial indexes keep their WHERE clause),
+    inside the same transaction.
     """
     if rows < BULK_INDEX_THRESHOLD:
         yield
         return
-    indexes = [index for table in tables for index in table.indexes]
-    for index in indexes:
+    definitions = []
+    for index in (index for table in tables for index in table.indexes):
+        definitions.append(_index_definition(conn, str(index.name)))
         index.drop(conn)
     yield
-    for index in indexes:
-        index.create(conn)
+    for definition in definitions:
+        conn.exec_driver_sql(definition)
+
+
+def _index_definition(conn: Connection, name: str) -> str:
+    """The CREATE INDEX statement of an existing index, as the database stores it."""
+    if conn.dialect.name == "postgresql":
+        query = text("SELECT pg_get_indexdef(to_regclass(:name))")
+    else:
+        query = text("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = :name")
+    definition = conn.execute(query, {"name": name}).scalar_one()
+    return str(definition)
 
 
 @contextmanager

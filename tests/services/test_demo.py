@@ -496,3 +496,19 @@ def test_bulk_load_rebuilds_the_indexes(tmp_path: Path, sqlite_template: Path) -
         assert "ix_call_topics_topic_started" in plan
     finally:
         db.close()
+
+
+def test_a_bulk_load_keeps_the_partial_indexes_partial(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The indexes dropped for a big load come back as the migrations made them: the
+    open-callback index still covers only the open callbacks."""
+    monkeypatch.setattr(demo, "BULK_INDEX_THRESHOLD", 100)
+    demo.generate(database.engine, calls=300, forms=5, seed=SEED)
+    with database.engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            query = "SELECT pg_get_indexdef(to_regclass('ix_calls_open_callbacks'))"
+        else:
+            query = "SELECT sql FROM sqlite_master WHERE name = 'ix_calls_open_callbacks'"
+        definition = conn.execute(sa.text(query)).scalar_one()
+    assert "callback_done_at IS NULL" in definition
