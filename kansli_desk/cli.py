@@ -8,19 +8,24 @@ message and exits with a non-zero status, never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from kansli_desk import APP_ID, __version__
+from kansli_desk import APP_ID, __version__, cli_maintenance, cli_roles
 from kansli_desk.errors import KnownError, PasswordRequiredError
 from kansli_desk.i18n import LANGUAGES, QT_TRANSLATE_NOOP, set_translator, translate
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from kansli_desk.services.database import OpenResult
+    from kansli_desk.services.exports import ExportRequest
+    from kansli_desk.services.users import UserInfo
     from kansli_desk.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -72,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     db_sub.add_parser("status", help="show the database and its schema version", parents=[common])
+    cli_roles.add_parsers(db_sub, common)
 
     demo = sub.add_parser(
         "demo", help="fill the database with realistic synthetic data", parents=[common]
@@ -110,7 +116,51 @@ def build_parser() -> argparse.ArgumentParser:
     import_forms.add_argument(
         "--dry-run", action="store_true", help="check every row, write nothing"
     )
+    _add_export_parser(sub, common)
+    cli_maintenance.add_parsers(sub, common)
     return parser
+
+
+def _add_export_parser(
+    sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser
+) -> None:
+    exporting = sub.add_parser(
+        "export",
+        help="export the calls, the forms or the audit log of a period to a CSV, XLSX or PDF "
+        "file (supervisors; identity numbers masked unless --unmasked)",
+        parents=[common],
+    )
+    exporting.add_argument(
+        "kind", choices=EXPORT_KINDS, metavar="calls|forms|audit", help="what to export"
+    )
+    exporting.add_argument(
+        "--from", dest="date_from", required=True, metavar="YYYY-MM-DD", help="first day"
+    )
+    exporting.add_argument(
+        "--to", dest="date_to", required=True, metavar="YYYY-MM-DD", help="last day (included)"
+    )
+    exporting.add_argument(
+        "--format", dest="file_format", required=True, choices=EXPORT_FORMATS, help="file format"
+    )
+    exporting.add_argument(
+        "--output",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="the file to write (it appears, or is replaced, only when complete)",
+    )
+    exporting.add_argument(
+        "--unmasked",
+        action="store_true",
+        help="write identity numbers in full (supervisors; recorded in the audit log)",
+    )
+    exporting.add_argument(
+        "--delimiter",
+        choices=(";", ","),
+        default=";",
+        metavar="';'|','",
+        help="CSV separator (default ';', as Swedish Excel expects)",
+    )
 
 
 def _non_negative(text: str) -> int:
@@ -136,11 +186,15 @@ def run(argv: Sequence[str]) -> int:
         return run_gui(args, settings, language)
     _install_cli_translator(language)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    handled = cli_maintenance.run(args)  # backup, purge, retention, audit
+    if handled is not None:
+        return handled
     commands: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
         "db": _cmd_db,
         "demo": _cmd_demo,
         "topics": _cmd_topics,
         "import": _cmd_import,
+        "export": _cmd_export,
     }
     try:
         return commands[args.command](args, settings)
@@ -210,6 +264,9 @@ MSG_PASSWORD_PROMPT = QT_TRANSLATE_NOOP("Cli", "Password for {where}: ")
 
 
 def _cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    handled = cli_roles.run(args, settings)  # db roles, db grant
+    if handled is not None:
+        return handled
     from kansli_desk.services.schema import SCHEMA_HEAD, SchemaStatus
 
     # "status" only reports: an empty or older database is an error, never upgraded.
@@ -370,3 +427,109 @@ MSG_IMPORT_DRY_RUN = QT_TRANSLATE_NOOP(
 )
 MSG_IMPORT_PROBLEM = QT_TRANSLATE_NOOP("Cli", "Row {row}, column {column}: {reason}")
 MSG_IMPORT_ROW_PROBLEM = QT_TRANSLATE_NOOP("Cli", "Row {row}: {reason}")
+
+
+# --- export -----------------------------------------------------------------------------
+
+EXPORT_KINDS = ("calls", "forms", "audit")
+EXPORT_FORMATS = ("csv", "xlsx", "pdf")
+MSG_BAD_DATE = QT_TRANSLATE_NOOP(  # raised as a KnownError: translated as "Errors"
+    "Errors", "{option} {value} is not a date. Write the date as YYYY-MM-DD."
+)
+MSG_EXPORTED = QT_TRANSLATE_NOOP("Cli", "Exported {rows} rows to {file}.")
+MSG_EXPORTED_UNMASKED = QT_TRANSLATE_NOOP(
+    "Cli",
+    "The file holds unmasked identity numbers: keep it safe and delete it when done. "
+    "The export is recorded in the audit log.",
+)
+MSG_REPORT_WRITTEN = QT_TRANSLATE_NOOP(
+    "Cli", "Wrote the report for {date_from} to {date_to} ({pages} pages) to {file}."
+)
+
+
+def _cli_date(option: str, value: str) -> dt.date:
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise KnownError(MSG_BAD_DATE, field=option, option=option, value=value) from None
+
+
+def _cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    """Export a period as the user the database sees (supervisors only): the dates and
+    the output are checked before the database is opened; a failure leaves no file."""
+    from kansli_desk.services import exports, users
+    from kansli_desk.services.exports import ExportFormat, ExportKind, ExportRequest
+
+    request = ExportRequest(
+        kind=ExportKind(args.kind),
+        date_from=_cli_date("--from", args.date_from),
+        date_to=_cli_date("--to", args.date_to),
+        format=ExportFormat(args.file_format),
+        output=args.output,
+        masked=not args.unmasked,
+        delimiter=args.delimiter,
+    )
+    exports.check_request(_any_supervisor(), request)  # period, file; the role comes next
+    database = open_for_cli(args, settings).database
+    try:
+        with database.transaction() as session:
+            user = users.ensure_user(session, database.location.login)
+            if request.format is ExportFormat.PDF:
+                message = _export_pdf(session, user, request, settings)
+            else:
+                result = exports.export(session, user, request)
+                message = translate(CONTEXT, MSG_EXPORTED).format(
+                    rows=result.rows, file=result.path
+                )
+    finally:
+        database.close()
+    print(message)
+    if not request.masked:
+        print(translate(CONTEXT, MSG_EXPORTED_UNMASKED))
+    return EXIT_OK
+
+
+def _any_supervisor() -> UserInfo:
+    """A stand-in user for checking a request's period and file before the database opens."""
+    from kansli_desk.core.enums import Role
+    from kansli_desk.services.users import UserInfo
+
+    return UserInfo(0, "", "", Role.SUPERVISOR)
+
+
+def _export_pdf(
+    session: Session, user: UserInfo, request: ExportRequest, settings: Settings
+) -> str:
+    """The PDF report of the period (drawn by the GUI layer, offscreen when needed)."""
+    from kansli_desk.core.office_hours import OfficeHours
+    from kansli_desk.services import exports, statistics
+    from kansli_desk.settings import OFFICE_CLOSES, OFFICE_OPENS, OFFICE_WEEKDAYS
+    from kansli_desk.ui.reports.pdf import ensure_gui_application, write_report_pdf
+
+    exports.check_request(user, request)
+    rows = exports.count_rows(session, request.kind, request.date_from, request.date_to)
+    if rows == 0:
+        raise KnownError(
+            exports.EMPTY_PERIOD_MESSAGES[request.kind],
+            date_from=request.date_from.isoformat(),
+            date_to=request.date_to.isoformat(),
+        )
+    hours = OfficeHours.from_settings(
+        settings.get(OFFICE_WEEKDAYS), settings.get(OFFICE_OPENS), settings.get(OFFICE_CLOSES)
+    )
+    stats = statistics.compute_statistics(
+        session, request.date_from, request.date_to, office_hours=hours
+    )
+    ensure_gui_application()
+    with exports.atomic_output(request.output) as temporary:
+        pages = write_report_pdf(stats, temporary, kind=request.kind)
+        exports.record_export(session, user, request, rows=rows)
+        session.flush()
+    return translate(CONTEXT, MSG_REPORT_WRITTEN).format(
+        date_from=request.date_from.isoformat(),
+        date_to=request.date_to.isoformat(),
+        pages=pages,
+        file=request.output,
+    )

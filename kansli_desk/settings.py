@@ -73,7 +73,10 @@ def _url_without_password(v: Any) -> bool:
 
 # --- user settings -------------------------------------------------------
 LANGUAGE = _option(
-    "ui/language", DEFAULT_LANGUAGE, "Language of the user interface.", lambda v: v in LANGUAGES
+    "ui/language",
+    DEFAULT_LANGUAGE,
+    "Language of the user interface.",
+    lambda v: isinstance(v, str) and v in LANGUAGES,
 )
 DATABASE_URL = _option(
     "database/url",

@@ -13,7 +13,9 @@ import os
 # Before anything imports Qt: without a display Qt would abort the interpreter.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import getpass
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +23,8 @@ from pathlib import Path
 import keyring
 import keyring.backend
 import pytest
+from hypothesis import settings as hypothesis_settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from kansli_desk.services.database import (
     Database,
@@ -33,6 +37,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_TESTDATA = ROOT.parent / "shared" / "testdata"
 PG_ENV = "KANSLI_DESK_TEST_POSTGRES"
 REQUIRE_PG_ENV = "KANSLI_DESK_REQUIRE_POSTGRES"
+
+# Hypothesis writes nothing into the checkout: no example database (every run starts
+# from fresh examples), and its caches (Unicode tables, constants found in the source)
+# in a folder of the user's own under the system's temporary folder.
+hypothesis_settings.register_profile("kansli-desk", database=None)
+hypothesis_settings.load_profile("kansli-desk")
+if not os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
+    set_hypothesis_home_dir(
+        Path(tempfile.gettempdir()) / f"kansli-desk-hypothesis-{getpass.getuser()}"
+    )
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -126,10 +127,43 @@ def main() -> int:
     wait(lambda: False, 300)
     dialog.grab().save(str(out / "form.png"))
     dialog.close()
+    _statistics_shots(window, out, wait)
     window.close()
     context.close()
     print(f"screenshots in {out}")
     return 0
+
+
+def _statistics_shots(window: object, out: Path, wait: Callable[..., None]) -> None:
+    """The statistics window on the demo data, and the PDF report's first page."""
+    from kansli_desk.services.exports import ExportKind
+    from kansli_desk.ui.main_window import MainWindow
+    from kansli_desk.ui.reports.pdf import render_page
+    from kansli_desk.ui.statistics.period import LAST_MONTH
+    from kansli_desk.ui.statistics.view import StatisticsDialog
+
+    assert isinstance(window, MainWindow)
+    window.show_statistics()
+    statistics = window.findChild(StatisticsDialog)
+    assert statistics is not None
+    wait(lambda: statistics.stats is not None and not statistics.busy)
+    statistics.period.choose(LAST_MONTH)
+    statistics.refresh()
+    wait(
+        lambda: (
+            statistics.stats is not None
+            and not statistics.busy
+            and statistics.stats.date_from == statistics.period.period()[0]
+        )
+    )
+    statistics.show_figure("calls_per_hour")
+    statistics.resize(1280, 860)
+    wait(lambda: False, 300)
+    statistics.grab().save(str(out / "statistics.png"))
+    assert statistics.stats is not None
+    page = render_page(statistics.stats, kind=ExportKind.AUDIT, page=0, scale=1.5)
+    page.save(str(out / "report-page.png"))
+    statistics.close()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,10 @@ class AuditEvent(Base):
     """Who did what, when, to which record and about which person.
 
     Append-only: it holds no foreign keys, so it outlives the users and records
-    it names (HSLF-FS 2016:40 4 kap 9 §: kept at least five years).
+    it names (HSLF-FS 2016:40 4 kap 9 §: kept at least five years), and from
+    migration 0005 on the database refuses to change or delete its rows
+    (:data:`AUDIT_APPEND_ONLY_TRIGGERS`). The program never removes audit rows,
+    the retention purge included (:mod:`kansli_desk.services.retention`).
     """
 
     __tablename__ = "audit_events"
@@ -38,6 +41,16 @@ class AuditEvent(Base):
     person_number: Mapped[str | None] = mapped_column(String(20))
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     workstation: Mapped[str] = mapped_column(String(200), default="")
+
+
+AUDIT_APPEND_ONLY_TRIGGERS = {
+    "sqlite": ("audit_events_no_update", "audit_events_no_delete"),
+    "postgresql": ("audit_events_no_change", "audit_events_no_truncate"),
+}
+"""The triggers of migration 0005 that refuse UPDATE and DELETE (and TRUNCATE) of
+audit rows, per database. Not ORM objects: Alembic's comparison does not see them,
+and batch mode on SQLite drops them when it recreates ``audit_events`` (a migration
+that does so must create them again)."""
 
 
 class SharedSetting(Base):

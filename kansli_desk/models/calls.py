@@ -61,6 +61,9 @@ class Call(Base):
         # not repeated here: per-dialect arguments would load the PostgreSQL
         # dialect into every SQLite session (3 MB of the memory budget).
         Index("ix_calls_open_callbacks", "callback_due_at", "id"),
+        # Statistics (migration 0006): durations and caller kinds of a period are
+        # counted from the index alone, without reading or sorting the calls.
+        Index("ix_calls_duration_kind_started", "duration_seconds", "caller_kind", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -32,11 +32,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from kansli_desk.core.enums import AuditAction, Role
+from kansli_desk.core.enums import AuditAction
 from kansli_desk.errors import KnownError, ValidationError
 from kansli_desk.i18n import QT_TRANSLATE_NOOP
 from kansli_desk.models import Article, ArticleRevision, Topic, User
-from kansli_desk.services import audit
+from kansli_desk.services import audit, roles
 from kansli_desk.services.knowledge import ArticleFile, pending_shipped_version
 from kansli_desk.services.users import UserInfo
 
@@ -59,7 +59,7 @@ PAGE_SIZE = 200
 # --- messages (context "Errors") ----------------------------------------------------
 
 MSG_INVALID = QT_TRANSLATE_NOOP("Errors", "The article was not saved: correct the marked fields.")
-MSG_SUPERVISOR_ONLY = QT_TRANSLATE_NOOP("Errors", "Only a supervisor can edit knowledge articles.")
+MSG_SUPERVISOR_ONLY = roles.MSG_ARTICLES_EDIT
 MSG_TITLE = QT_TRANSLATE_NOOP("Errors", "Give the article a title of at most {limit} characters.")
 MSG_BODY = QT_TRANSLATE_NOOP("Errors", "Write the text of the article.")
 MSG_SOURCES = QT_TRANSLATE_NOOP(
@@ -531,8 +531,7 @@ def _check_topics(
 
 
 def _require_supervisor(user: UserInfo) -> None:
-    if user.role is not Role.SUPERVISOR:
-        raise KnownError(MSG_SUPERVISOR_ONLY)
+    roles.require(user, roles.Permission.ARTICLES_EDIT)
 
 
 def _locked(session: Session, article_id: int, expected_version: int) -> Article:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import platform
+import random
+import re
+from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from kansli_desk.core.enums import AuditAction
+from kansli_desk.core import identity
+from kansli_desk.core.enums import AuditAction, Role
+from kansli_desk.core.office_hours import TIMEZONE
+from kansli_desk.errors import ValidationError
+from kansli_desk.i18n import QT_TRANSLATE_NOOP
 from kansli_desk.models import AuditEvent
 from kansli_desk.services.users import UserInfo
 
@@ -35,3 +44,289 @@ def record(
     )
     session.add(event)
     return event
+
+
+# --- log extracts and spot checks (supervisors) -------------------------------------------------
+
+PERSON_LOG_ENTITY = "person_log"
+SPOT_CHECK_ENTITY = "audit_sample"
+SPOT_CHECK_MAX = 1000
+"""The largest spot check: a sample meant to be read through by a person."""
+_ID_CHUNK = 500
+_RESERVE = re.compile(r"[0-9A-Z+-]{4,20}", re.ASCII)
+_IDENTITY_TYPOS = (identity.MSG_CHECKSUM, identity.MSG_SERIAL, identity.MSG_FUTURE)
+"""Messages of numbers that look like a personnummer with a typing error: not
+taken as a reservnummer (as the form register decides)."""
+_DESCRIBED = (
+    "registry_number",
+    "form_id",
+    "from",
+    "to",
+    "kind",
+    "format",
+    "rows",
+    "masked",
+    "media_type",
+    "events",
+    "size",
+    "code",
+)
+"""Details keys whose values are shown in a description: none of them holds free
+text written by a user (notes, comments, names, old and new values)."""
+
+MSG_AUDIT_SUPERVISOR_ONLY = QT_TRANSLATE_NOOP(
+    "Errors", "Only a supervisor can read the audit log about people."
+)
+MSG_PERSON_EMPTY = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Enter the identity number of the person: personnummer, samordningsnummer or reservnummer.",
+)
+MSG_PERSON_INVALID = QT_TRANSLATE_NOOP(
+    "Errors",
+    "This is neither a valid personnummer or samordningsnummer nor a reservnummer "
+    "(4 to 20 letters A–Z, digits and “-”).",
+)
+MSG_PERIOD_ORDER = QT_TRANSLATE_NOOP(  # the same text as the exports'
+    "Errors", "The period starts ({date_from}) after it ends ({date_to}). Swap the dates."
+)
+MSG_SAMPLE_SIZE = QT_TRANSLATE_NOOP(
+    "Errors", "The sample size must be a whole number from 1 to {limit}."
+)
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit event as plain data (safe to hand to the GUI thread).
+
+    Attributes:
+        id: the event's id.
+        at: when, in UTC.
+        username, role: who (the role when it happened).
+        action: what was done.
+        entity, entity_id: to which record (``"call"``, ``"form"``…, and its id).
+        person_number: the person concerned (12 digits, or a reservnummer), if any.
+        workstation: the computer it was done on.
+        description: a short summary of the details: changed field names, statuses,
+            registry numbers; never notes, comments, names or old and new values.
+    """
+
+    id: int
+    at: dt.datetime
+    username: str
+    role: str
+    action: AuditAction
+    entity: str
+    entity_id: str | None
+    person_number: str | None
+    workstation: str
+    description: str
+
+
+@dataclass(frozen=True)
+class PersonLog:
+    """A log extract (loggutdrag): every audit event about one person, oldest first.
+
+    Attributes:
+        person_number: the number searched for, normalised as stored.
+        date_from, date_to: the period (Swedish days, both included), or None.
+        events: the events.
+    """
+
+    person_number: str
+    date_from: dt.date | None
+    date_to: dt.date | None
+    events: tuple[AuditRow, ...]
+
+    @property
+    def formatted_number(self) -> str:
+        """``YYYYMMDD-NNNN`` (a reservnummer as stored)."""
+        return identity.format_number(self.person_number)
+
+
+def require_audit_reader(user: UserInfo) -> None:
+    """Log extracts and spot checks are for supervisors.
+
+    Raises:
+        ValidationError: ``user`` is not a supervisor.
+    """
+    if user.role is not Role.SUPERVISOR:
+        raise ValidationError(MSG_AUDIT_SUPERVISOR_ONLY)
+
+
+def normalise_person(text: str, *, today: dt.date | None = None) -> str:
+    """The number of a person as the services store it on audit events.
+
+    A personnummer or samordningsnummer becomes 12 digits; other text is taken as
+    a reservnummer (upper case, without spaces), as the form register does.
+
+    Raises:
+        ValidationError: empty text, a personnummer with a typing error, or text
+            that is no reservnummer either.
+    """
+    typed = " ".join(text.split())
+    if not typed:
+        raise ValidationError(MSG_PERSON_EMPTY, field="person_number")
+    try:
+        return identity.parse_identity(typed, today=today).number
+    except ValidationError as exc:
+        if exc.template in _IDENTITY_TYPOS:
+            raise
+    number = typed.replace(" ", "").upper()
+    if not _RESERVE.fullmatch(number):
+        raise ValidationError(MSG_PERSON_INVALID, field="person_number")
+    return number
+
+
+def check_period(date_from: dt.date | None, date_to: dt.date | None) -> None:
+    """Raises ValidationError when the period starts after it ends."""
+    if date_from is not None and date_to is not None and date_from > date_to:
+        raise ValidationError(
+            MSG_PERIOD_ORDER,
+            field="date_from",
+            date_from=date_from.isoformat(),
+            date_to=date_to.isoformat(),
+        )
+
+
+def check_sample_size(size: int) -> None:
+    """Raises ValidationError unless 1 ≤ ``size`` ≤ :data:`SPOT_CHECK_MAX`."""
+    if isinstance(size, bool) or not 1 <= size <= SPOT_CHECK_MAX:
+        raise ValidationError(MSG_SAMPLE_SIZE, field="size", limit=SPOT_CHECK_MAX)
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    """Swedish local midnight at the start of ``day``, in UTC."""
+    return dt.datetime.combine(day, dt.time(0), TIMEZONE).astimezone(dt.UTC)
+
+
+def _in_period(date_from: dt.date | None, date_to: dt.date | None) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if date_from is not None:
+        where.append(AuditEvent.at >= _day_start(date_from))
+    if date_to is not None:
+        where.append(AuditEvent.at < _day_start(date_to + dt.timedelta(days=1)))
+    return where
+
+
+def describe(details: dict[str, Any] | None) -> str:
+    """A short, safe summary of an event's details (see :class:`AuditRow`)."""
+    if not isinstance(details, dict):
+        return ""
+    parts: list[str] = []
+    changes = details.get("changes")
+    if isinstance(changes, list):
+        fields = [str(c["field"]) for c in changes if isinstance(c, dict) and "field" in c]
+        if fields:
+            parts.append("changes: " + ", ".join(fields))
+    for key in _DESCRIBED:
+        value = details.get(key)
+        if isinstance(value, bool | int | float) or (isinstance(value, str) and value):
+            parts.append(f"{key}: {value}")
+    return "; ".join(parts)
+
+
+def _row(event: AuditEvent) -> AuditRow:
+    return AuditRow(
+        id=event.id,
+        at=event.at.astimezone(dt.UTC),
+        username=event.username,
+        role=event.role,
+        action=event.action,
+        entity=event.entity,
+        entity_id=event.entity_id,
+        person_number=event.person_number,
+        workstation=event.workstation,
+        description=describe(event.details),
+    )
+
+
+def person_log(
+    session: Session,
+    user: UserInfo,
+    person_text: str,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> PersonLog:
+    """Who has seen or changed data about a person: a log extract (supervisors only).
+
+    Every audit event recorded with the person's number, in the period if one is
+    given, oldest first. Producing the extract is itself recorded (an unmasked
+    view of the person's data), in the caller's transaction.
+
+    Raises:
+        ValidationError: not a supervisor, an invalid number, or a period that
+            starts after it ends.
+    """
+    require_audit_reader(user)
+    number = normalise_person(person_text)
+    check_period(date_from, date_to)
+    stmt = (
+        select(AuditEvent)
+        .where(AuditEvent.person_number == number, *_in_period(date_from, date_to))
+        .order_by(AuditEvent.at, AuditEvent.id)
+    )
+    events = tuple(_row(event) for event in session.scalars(stmt))
+    record(
+        session,
+        user,
+        AuditAction.VIEW_UNMASKED,
+        entity=PERSON_LOG_ENTITY,
+        person_number=number,
+        details={"events": len(events)},
+    )
+    session.flush()
+    return PersonLog(number, date_from, date_to, events)
+
+
+def spot_check(
+    session: Session,
+    user: UserInfo,
+    *,
+    size: int,
+    date_from: dt.date,
+    date_to: dt.date,
+    seed: int | None = None,
+) -> list[AuditRow]:
+    """A random sample of accesses to people's data in a period (supervisors only).
+
+    Accesses are the events recorded with a person's number: views, changes,
+    status changes, scans, log extracts. The sample holds ``size`` of them (all
+    when there are fewer), oldest first; with the same ``seed`` and the same log
+    it is the same sample. Only the ids of the period are read to draw it. The
+    spot check is recorded, with the ids drawn, in the caller's transaction.
+
+    Raises:
+        ValidationError: not a supervisor, a size out of range, or a period
+            that starts after it ends.
+    """
+    require_audit_reader(user)
+    check_sample_size(size)
+    check_period(date_from, date_to)
+    ids = list(
+        session.scalars(
+            select(AuditEvent.id)
+            .where(AuditEvent.person_number.is_not(None), *_in_period(date_from, date_to))
+            .order_by(AuditEvent.id)
+        )
+    )
+    chosen = sorted(random.Random(seed).sample(ids, min(size, len(ids))))
+    rows: list[AuditRow] = []
+    for start in range(0, len(chosen), _ID_CHUNK):
+        part = chosen[start : start + _ID_CHUNK]
+        rows.extend(
+            _row(e) for e in session.scalars(select(AuditEvent).where(AuditEvent.id.in_(part)))
+        )
+    rows.sort(key=lambda row: (row.at, row.id))
+    details: dict[str, Any] = {
+        "from": date_from.isoformat(),
+        "to": date_to.isoformat(),
+        "size": size,
+        "events": len(rows),
+        "population": len(ids),
+        "event_ids": [row.id for row in rows],
+    }
+    if seed is not None:
+        details["seed"] = seed
+    record(session, user, AuditAction.VIEW_UNMASKED, entity=SPOT_CHECK_ENTITY, details=details)
+    session.flush()
+    return rows

@@ -76,7 +76,7 @@ from kansli_desk.models import (
     utcnow,
 )
 from kansli_desk.models.calls import NOTES_FTS_TABLE, NOTES_SEARCH_COLUMN
-from kansli_desk.services import audit
+from kansli_desk.services import audit, roles
 from kansli_desk.services.compiled import StatementCache
 from kansli_desk.services.fulltext import fulltext_query, search_words
 from kansli_desk.services.users import UserInfo
@@ -126,7 +126,7 @@ MSG_CONFLICT = QT_TRANSLATE_NOOP(
 )
 MSG_CALL_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "The call no longer exists.")
 MSG_NO_CALLBACK = QT_TRANSLATE_NOOP("Errors", "This call has no callback to mark as done.")
-MSG_SUPERVISOR_ONLY = QT_TRANSLATE_NOOP("Errors", "Only a supervisor can add or retire topics.")
+MSG_SUPERVISOR_ONLY = roles.MSG_TOPICS_EDIT
 MSG_TOPIC_NAME = QT_TRANSLATE_NOOP("Errors", "Give the topic a name of at most {limit} characters.")
 MSG_TOPIC_EXISTS = QT_TRANSLATE_NOOP("Errors", "A topic named “{name}” already exists.")
 MSG_TOPIC_NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "The topic no longer exists.")
@@ -329,6 +329,7 @@ class _Clean:
 
 
 _PHONE = re.compile(r"\+?[0-9 -]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _require_aware(value: dt.datetime | None, name: str) -> None:
@@ -367,7 +368,8 @@ def _check(
     problems.append(person_problem)
     phone = " ".join(data.callback_phone.split())
     problems.extend(_check_callback(data, phone, now, stored))
-    number = data.form_registry_number.strip().upper()
+    # No registry number holds a NUL, and PostgreSQL refuses one in any text.
+    number = data.form_registry_number.replace("\x00", "").strip().upper()
     form_id: int | None = None
     if number:
         form_id = session.scalar(select(Form.id).where(Form.registry_number == number))
@@ -481,6 +483,7 @@ def create_call(
     Raises:
         CallInvalid: listing the problems; nothing was written.
     """
+    roles.require(user, roles.Permission.CALLS)
     now = now or utcnow()
     problems, clean = _check(session, data, now, None)
     if problems:
@@ -565,6 +568,7 @@ def update_call(
         CallConflict: someone saved the call after ``version``; nothing was written.
         CallInvalid: listing the problems; nothing was written.
     """
+    roles.require(user, roles.Permission.CALLS)
     now = now or utcnow()
     call = session.get(Call, call_id, populate_existing=True)
     if call is None:
@@ -1300,6 +1304,7 @@ def mark_callback_done(
         CallNotFound: no such call.
         KnownError: the call has no callback.
     """
+    roles.require(user, roles.Permission.CALLS)
     now = now or utcnow()
     call = session.get(Call, call_id)
     if call is None:
@@ -1341,8 +1346,7 @@ def list_topics(session: Session, *, include_retired: bool = False) -> list[Topi
 
 
 def _require_supervisor(user: UserInfo) -> None:
-    if user.role is not Role.SUPERVISOR:
-        raise KnownError(MSG_SUPERVISOR_ONLY)
+    roles.require(user, roles.Permission.TOPICS_EDIT)
 
 
 def topic_code(name: str) -> str:
@@ -1360,7 +1364,9 @@ def add_topic(session: Session, user: UserInfo, name: str, description: str = ""
         ValidationError: the name is empty, too long or taken by a topic in use.
     """
     _require_supervisor(user)
-    name = " ".join(name.split())
+    # Control characters removed (PostgreSQL refuses a NUL in any text).
+    name = " ".join(_CONTROL.sub(" ", name).split())
+    description = _CONTROL.sub("", description)
     if not name or len(name) > TOPIC_NAME_MAX_LENGTH:
         raise ValidationError(MSG_TOPIC_NAME, field="name", limit=TOPIC_NAME_MAX_LENGTH)
     in_use = session.scalars(select(Topic.name).where(Topic.retired_at.is_(None)))

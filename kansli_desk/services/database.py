@@ -208,6 +208,14 @@ class Database:
         self.engine.dispose()
 
 
+class ConnectionLostError(DatabaseError):
+    """The shared database server cannot be reached or closed the connection.
+
+    Worth retrying: the program keeps the user's input and tries again until the
+    server answers (``ui/connection.py``).
+    """
+
+
 @dataclass(frozen=True)
 class OpenResult:
     """What :func:`open_database` did."""
@@ -456,7 +464,8 @@ def map_error(exc: BaseException, location: DatabaseLocation) -> DatabaseError:
             where=where,
         )
     if isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError | OSError):
-        return DatabaseError(
+        kind = ConnectionLostError if is_connection_lost(exc) else DatabaseError
+        return kind(
             QT_TRANSLATE_NOOP(
                 "Errors",
                 "Cannot reach the database server {server}. Check the address and the "
@@ -469,6 +478,35 @@ def map_error(exc: BaseException, location: DatabaseLocation) -> DatabaseError:
         where=where,
         detail=_first_line(orig),
     )
+
+
+# SQLSTATEs that mean the connection itself is gone: class 08 (connection exception),
+# and the server shutting down, crashed or still starting (57P01-57P03).
+_CONNECTION_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """Whether a driver error means the server cannot be reached (or the connection died).
+
+    Only these are worth retrying until the server is back: refused or timed-out
+    connects, connections the server closed, and the server shutting down. Other
+    operational errors (deadlocks, serialization failures, cancelled statements,
+    a locked SQLite file) are not.
+    """
+    if getattr(exc, "connection_invalidated", False):
+        return True  # SQLAlchemy recognised a disconnect
+    orig = getattr(exc, "orig", None) or exc
+    if isinstance(orig, ConnectionError | TimeoutError):
+        return True
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover (psycopg is a dependency)
+        return False
+    if not isinstance(orig, psycopg.OperationalError | psycopg.InterfaceError):
+        return False
+    sqlstate = getattr(orig, "sqlstate", None)
+    # No SQLSTATE: the client library failed (connect refused or timed out, socket closed).
+    return sqlstate is None or sqlstate.startswith(_CONNECTION_SQLSTATES)
 
 
 def _first_line(exc: BaseException) -> str:

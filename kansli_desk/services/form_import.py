@@ -39,7 +39,11 @@ CSV files are UTF-8, with or without a byte order mark, separated by ``;`` or
 ``,`` (whichever the header row uses more). XLSX files are read with openpyxl in
 read-only mode, first sheet only; a formula is read as its text and stored as
 text, never evaluated, as is text that looks like one (``=cmd|...``) in a CSV
-file. Files over :data:`MAX_FILE_BYTES` are refused before they are read.
+file. A cell that starts with an apostrophe followed by ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return is read without the apostrophe: it is the
+formula guard of the export (:func:`kansli_desk.services.exports.guard_formula`),
+so an exported register imports again as it was. Files over
+:data:`MAX_FILE_BYTES` are refused before they are read.
 
 Writing is bulk (Core ``executemany`` on SQLite, ``COPY`` on PostgreSQL, as the
 demo data), never row by row through the ORM: 100,000 rows take seconds.
@@ -70,7 +74,7 @@ from kansli_desk.core.enums import AuditAction, FormStatus, FormType, Initiator,
 from kansli_desk.errors import KnownError, ValidationError
 from kansli_desk.i18n import QT_TRANSLATE_NOOP
 from kansli_desk.models import AuditEvent, Form, FormParty, FormStatusChange, utcnow
-from kansli_desk.services import forms
+from kansli_desk.services import forms, roles
 from kansli_desk.services.demo import BulkInsert, datetime_processor
 from kansli_desk.services.forms import FormInput, NormalisedForm, PartyInput
 from kansli_desk.services.users import UserInfo
@@ -107,6 +111,9 @@ TYPES = {
 }
 INITIATORS = {"enskild": Initiator.INDIVIDUAL, "personal": Initiator.STAFF}
 YES_NO = {"ja": True, "nej": False}
+FORMULA_START = "=+-@\t\r"
+"""First characters that make a spreadsheet read a cell as a formula (OWASP); the
+export puts an apostrophe before them in CSV, and the import takes it away."""
 _CHILD_TYPES = (FormType.REMOVE_GUARDIAN_ACCESS, FormType.MINOR_ACCESS)
 
 # Which column a problem of a FormInput field belongs to.
@@ -329,7 +336,7 @@ def _csv_records(name: str, reader: Any) -> Iterator[tuple[int, list[str]]]:
     try:
         for record in reader:
             number += 1
-            cells = [cell.strip() for cell in record]
+            cells = [_unguarded(cell.strip()) for cell in record]
             if any(cells):
                 yield number, cells
     except csv.Error:
@@ -388,7 +395,14 @@ def _cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return _unguarded(str(value).strip())
+
+
+def _unguarded(text: str) -> str:
+    """The text without the export's formula guard (``'=1+1`` → ``=1+1``)."""
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_START:
+        return text[1:].strip()
+    return text
 
 
 # --- checking -------------------------------------------------------------------------
@@ -612,7 +626,9 @@ def import_forms(
     Raises:
         ImportInvalid: a row failed; nothing was written.
         KnownError: the file cannot be used (see :func:`check_file`).
+        NotAllowed: the user is an advisor (checked before the file is read).
     """
+    roles.require(user, roles.Permission.FORMS_IMPORT)
     checked = check_file(path, today=today, limits=limits)
     if checked.problems:
         raise ImportInvalid(checked.name, list(checked.problems), checked.rows)
@@ -639,7 +655,11 @@ def write_forms(
     faster on SQLite than inserting all over them). Numbers are taken with one
     counter update per year, which also takes SQLite's write lock before the
     ids are chosen; PostgreSQL hands out the ids from the forms' sequence.
+
+    Raises:
+        NotAllowed: the user is an advisor.
     """
+    roles.require(user, roles.Permission.FORMS_IMPORT)
     if not rows:
         return "", ""
     with _gc_paused():

@@ -87,8 +87,13 @@ recipients are those names as typed, unless a name contains an e-mail address,
 which is then used instead; the mail program asks for the rest.
 
 Identity numbers are shown masked (``YYYYMMDD-XXXX``) everywhere except in
-:attr:`FormDetail.data`, which is for editing; audit details hold masked
-numbers; nothing here logs a number.
+:attr:`FormDetail.data`, which is for editing and unmasked only for registry
+clerks and supervisors (:func:`get_form` records that display in the audit log);
+audit details hold masked numbers; nothing here logs a number.
+
+**Roles** (:mod:`kansli_desk.services.roles`): registering, correcting, moving
+on, attaching and confirming need a registry clerk or a supervisor; advisors
+read forms with masked numbers only.
 """
 
 from __future__ import annotations
@@ -152,7 +157,7 @@ from kansli_desk.models import (
     utcnow,
 )
 from kansli_desk.models.forms import OPEN_FORM
-from kansli_desk.services import audit
+from kansli_desk.services import audit, roles
 from kansli_desk.services.compiled import StatementCache
 from kansli_desk.services.users import UserInfo
 
@@ -1110,7 +1115,9 @@ def register_form(
 
     Raises:
         FormInvalid: a rule failed; nothing was written.
+        NotAllowed: the user is an advisor.
     """
+    roles.require(user, roles.Permission.FORMS_CHANGE)
     today = today or today_in_sweden()
     now = now or utcnow()
     problems, clean = _check(data, today, limits or AgeLimits())
@@ -1156,7 +1163,7 @@ def register_form(
         details={"registry_number": form.registry_number},
     )
     session.flush()
-    return get_form(session, form.id, today=today, limits=limits)
+    return _read_form(session, form.id, unmasked=True, today=today, limits=limits)
 
 
 def _apply(form: Form, clean: NormalisedForm) -> None:
@@ -1260,8 +1267,9 @@ def update_form(
 
     Raises:
         FormInvalid, FormConflict, FormNotFound; ValidationError when the form was
-        already forwarded.
+        already forwarded; NotAllowed: the user is an advisor.
     """
+    roles.require(user, roles.Permission.FORMS_CHANGE)
     today = today or today_in_sweden()
     now = now or utcnow()
     form = _lock_form(session, form_id)
@@ -1289,7 +1297,7 @@ def update_form(
     ]
     if not changes:
         session.expire(form)
-        return get_form(session, form_id, today=today, limits=limits)
+        return _read_form(session, form_id, unmasked=True, today=today, limits=limits)
     form.updated_at = now  # an UPDATE even when only the people changed: the version moves
     _flush_or_conflict(session)
     if before["parties"][0] != after["parties"][0]:
@@ -1305,7 +1313,7 @@ def update_form(
         details={"changes": changes},
     )
     session.flush()
-    return get_form(session, form_id, today=today, limits=limits)
+    return _read_form(session, form_id, unmasked=True, today=today, limits=limits)
 
 
 def _snapshot(form: Form, persons: Sequence[NormalisedParty]) -> dict[str, tuple[str, str]]:
@@ -1359,7 +1367,8 @@ def _stored_persons(session: Session, form_id: int) -> list[NormalisedParty]:
     persons = []
     for index, row in enumerate(rows):
         latest = row.birth_date
-        if row.id_kind is IdKind.SAMORDNINGSNUMMER:
+        # An anonymised person (retention purge) has an empty number and keeps its kind.
+        if row.id_kind is IdKind.SAMORDNINGSNUMMER and row.id_number:
             latest = age_access.parse_birth(row.id_number, today=dt.date.max).latest
         persons.append(
             NormalisedParty(
@@ -1377,13 +1386,49 @@ def get_form(
     session: Session,
     form_id: int,
     *,
+    user: UserInfo | None = None,
     today: dt.date | None = None,
     limits: AgeLimits | None = None,
 ) -> FormDetail:
     """A stored form with its history, attachments and the transitions allowed now.
 
+    The identity numbers in :attr:`FormDetail.data` (for correcting the form)
+    are unmasked only for a ``user`` whose role may see them (registry clerks
+    and supervisors); that display is recorded in the audit log, one
+    ``VIEW_UNMASKED`` event per person, in the caller's transaction. Without a
+    user, and for advisors, they are masked like :attr:`FormDetail.parties`.
+
     Raises:
         FormNotFound: no such form.
+    """
+    unmasked = user is not None and roles.allowed(user.role, roles.Permission.FORMS_UNMASKED)
+    detail = _read_form(session, form_id, unmasked=unmasked, today=today, limits=limits)
+    if user is not None and unmasked:
+        numbers = dict.fromkeys(n for p in _stored_persons(session, form_id) if (n := p.number))
+        for number in numbers:
+            audit.record(
+                session,
+                user,
+                AuditAction.VIEW_UNMASKED,
+                entity=ENTITY,
+                entity_id=form_id,
+                person_number=number,
+                details={"registry_number": detail.registry_number},
+            )
+        session.flush()
+    return detail
+
+
+def _read_form(
+    session: Session,
+    form_id: int,
+    *,
+    unmasked: bool,
+    today: dt.date | None = None,
+    limits: AgeLimits | None = None,
+) -> FormDetail:
+    """The form (see :func:`get_form`), with its numbers unmasked in ``data`` when
+    ``unmasked`` (not audited here: the caller audits or has just audited a change).
     """
     today = today or today_in_sweden()
     limits = limits or AgeLimits()
@@ -1391,7 +1436,7 @@ def get_form(
     if row is None:
         raise FormNotFound(MSG_NOT_FOUND)
     persons = _stored_persons(session, form_id)
-    data = _as_input(row, persons)
+    data = _as_input(row, persons)  # the workflow's checks read the whole numbers
     history = tuple(
         HistoryRow(
             from_status=h.from_status,
@@ -1425,7 +1470,7 @@ def get_form(
         registry_number=row.registry_number or "",
         status=row.status,
         version=row.version,
-        data=data,
+        data=data if unmasked else _as_input(row, persons, masked=True),
         parties=tuple(
             PartyView(p.role, p.kind, mask(p.number), p.born, p.name, p.access_given)
             for p in persons
@@ -1441,15 +1486,16 @@ def get_form(
     )
 
 
-def _as_input(row: Any, persons: Sequence[NormalisedParty]) -> FormInput:
-    """The stored form as the values an edit form shows (numbers unmasked)."""
+def _as_input(row: Any, persons: Sequence[NormalisedParty], *, masked: bool = False) -> FormInput:
+    """The stored form as the values an edit form shows (numbers unmasked unless
+    ``masked``)."""
     return FormInput(
         form_type=row.form_type,
         received_on=row.received_on,
         parties=tuple(
             PartyInput(
                 role=p.role,
-                id_text=format_number(p.number),
+                id_text=mask(p.number) if masked else format_number(p.number),
                 birth_date=p.born if p.kind is IdKind.RESERVNUMMER else None,
                 name=p.name,
                 access_given=p.access_given,
@@ -1572,7 +1618,9 @@ def transition(
         ValidationError: the transition is not allowed now (message names why).
         FormConflict: the form moved on since ``expected_version``.
         FormNotFound: no such form.
+        NotAllowed: the user is an advisor.
     """
+    roles.require(user, roles.Permission.FORMS_CHANGE)
     now = now or utcnow()
     today = now.astimezone(TIMEZONE).date()
     limits = limits or AgeLimits()
@@ -1630,7 +1678,7 @@ def transition(
         details={"from": from_status.value, "to": to_status.value, "comment": comment},
     )
     session.flush()
-    return get_form(session, form_id, today=today, limits=limits)
+    return _read_form(session, form_id, unmasked=True, today=today, limits=limits)
 
 
 def mark_confirmation_sent(
@@ -1645,8 +1693,9 @@ def mark_confirmation_sent(
 
     Raises:
         ValidationError: the order has not been executed yet.
-        FormConflict, FormNotFound.
+        FormConflict, FormNotFound; NotAllowed: the user is an advisor.
     """
+    roles.require(user, roles.Permission.FORMS_CHANGE)
     now = now or utcnow()
     form = _lock_form(session, form_id)
     if form.version != expected_version:
@@ -1675,7 +1724,7 @@ def mark_confirmation_sent(
         },
     )
     session.flush()
-    return get_form(session, form_id, today=now.astimezone(TIMEZONE).date())
+    return _read_form(session, form_id, unmasked=True, today=now.astimezone(TIMEZONE).date())
 
 
 # --- the confirmation ---------------------------------------------------------------------
@@ -1830,7 +1879,9 @@ def add_attachment(
     Raises:
         ValidationError: wrong type or too large (field ``"attachment"``).
         FormNotFound: no such form.
+        NotAllowed: the user is an advisor.
     """
+    roles.require(user, roles.Permission.FORMS_CHANGE)
     if not content:
         raise ValidationError(MSG_ATTACHMENT_EMPTY, field="attachment")
     if len(content) > MAX_ATTACHMENT_BYTES:
@@ -1886,17 +1937,40 @@ def add_attachment(
     )
 
 
-def get_attachment(session: Session, attachment_id: int) -> tuple[str, str, bytes]:
+def get_attachment(
+    session: Session, attachment_id: int, user: UserInfo | None = None
+) -> tuple[str, str, bytes]:
     """(filename, media type, content) of an attachment.
+
+    A scan shows identity numbers unmasked: with a ``user``, only registry clerks
+    and supervisors may open it, and the display is audited (``VIEW_UNMASKED``
+    with the form's main person).
 
     Raises:
         FormNotFound: no such attachment.
+        NotAllowed: ``user`` is an advisor.
     """
+    if user is not None:
+        roles.require(user, roles.Permission.FORMS_UNMASKED)
     row = session.execute(
-        select(_A.filename, _A.media_type, _A.content).where(_A.id == attachment_id)
+        select(_A.filename, _A.media_type, _A.content, _A.form_id).where(_A.id == attachment_id)
     ).one_or_none()
     if row is None:
         raise FormNotFound(MSG_ATTACHMENT_NOT_FOUND)
+    if user is not None:
+        person = session.execute(
+            select(_main_person_column()).where(_F.id == row.form_id)
+        ).scalar_one_or_none()
+        audit.record(
+            session,
+            user,
+            AuditAction.VIEW_UNMASKED,
+            entity=ATTACHMENT_ENTITY,
+            entity_id=attachment_id,
+            person_number=person,
+            details={"form_id": row.form_id},
+        )
+        session.flush()
     return row.filename, row.media_type, bytes(row.content)
 
 

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from kansli_desk import __version__, paths
+from kansli_desk.errors import DatabaseError
 from kansli_desk.settings import DATABASE_URL, Settings
-from kansli_desk.ui.tasks import Failed, TaskRunner
+from kansli_desk.ui.tasks import Failed, TaskRunner, report_unexpected
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -46,6 +47,8 @@ class AppContext(QObject):
     Signals:
         database_opened(): :attr:`database` and :attr:`user` are set.
         open_failed(object, object): the exception and the location that failed.
+        connection_lost(): a job failed because the database server cannot be
+            reached (emitted from the database thread, delivered queued).
 
     Attributes:
         settings: the user's settings.
@@ -57,6 +60,7 @@ class AppContext(QObject):
 
     database_opened = Signal()
     open_failed = Signal(object, object)
+    connection_lost = Signal()
 
     def __init__(self, settings: Settings, language: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -123,7 +127,10 @@ class AppContext(QObject):
                     return func(session)
             except Exception as exc:
                 if is_database_error(exc):
-                    raise map_error(exc, database.location) from exc
+                    mapped = map_error(exc, database.location)
+                    if is_connection_lost_error(mapped):
+                        self.connection_lost.emit()  # queued to the GUI thread
+                    raise mapped from exc
                 raise
 
         return job
@@ -134,8 +141,39 @@ class AppContext(QObject):
         on_done: Callable[[T], None],
         on_error: Failed | None = None,
     ) -> None:
-        """Run ``func(session)`` in one transaction on the database thread."""
+        """Run ``func(session)`` in one transaction on the database thread.
+
+        Without ``on_error``, an unreachable server is left to the connection
+        banner (no dialog per job); other errors are reported as unexpected.
+        """
+        if on_error is None:
+            on_error = _report_unless_connection_lost
         self.runner.run_db(self.transactional(func), on_done, on_error)
+
+    def probe(self, on_done: Callable[[bool], None]) -> None:
+        """Check in the background whether the database answers ``SELECT 1``.
+
+        ``on_done`` gets True when it does, False when it does not (or when no
+        database is open). The connect attempt runs on the database thread, so a
+        dead server costs the GUI thread nothing.
+        """
+        database = self.database
+        if database is None:
+            on_done(False)
+            return
+
+        def job() -> bool:
+            import sqlalchemy as sa
+
+            with database.engine.connect() as conn:
+                conn.execute(sa.text("SELECT 1"))
+            return True
+
+        def failed(error: BaseException) -> None:
+            log.info("The database still does not answer: %s", error)
+            on_done(False)
+
+        self.runner.run_db(job, on_done, failed)
 
     def close(self) -> None:
         """Wait for running jobs and close the database (at exit)."""
@@ -143,6 +181,21 @@ class AppContext(QObject):
         if self.database is not None:
             self.database.close()
             self.database = None
+
+
+def is_connection_lost_error(error: object) -> bool:
+    """Whether a (mapped) job error means the database server cannot be reached."""
+    if not isinstance(error, DatabaseError):
+        return False
+    # Loaded already: the error was made by it.
+    from kansli_desk.services.database import ConnectionLostError
+
+    return isinstance(error, ConnectionLostError)
+
+
+def _report_unless_connection_lost(error: BaseException) -> None:
+    if not is_connection_lost_error(error):
+        report_unexpected(error)
 
 
 def _open_job(location: DatabaseLocation, password: str | None) -> OpenOutcome:

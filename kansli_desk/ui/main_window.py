@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6 import QtWidgets  # QMessageBox is looked up when used: its enums cost start-up
 from PySide6.QtCore import QByteArray, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -36,7 +37,9 @@ from kansli_desk.ui.tasks import set_unexpected_handler
 
 if TYPE_CHECKING:
     from kansli_desk.services.database import DatabaseLocation
+    from kansli_desk.ui.connection import ConnectionBanner, ConnectionWatcher
     from kansli_desk.ui.forms_register.panel import FormsRegisterPanel
+    from kansli_desk.ui.register_list import RegisterList
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
         self.call_log = CallLogPanel(context, self.office_hours, parent=self)
         # The form register tab is built when first shown or used (start-up time).
         self._forms_register: FormsRegisterPanel | None = None
+        self._statistics: QWidget | None = None  # the statistics window, while open
         self._forms_placeholder = QWidget(self)
         self._forms_placeholder.setObjectName("formsRegisterPlaceholder")
         self.knowledge = KnowledgePanel(context, self)
@@ -76,7 +80,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        # The connection banner (built when first needed) goes above the splitter.
+        central = QWidget(self)
+        central.setObjectName("centralArea")
+        self._central_layout = QtWidgets.QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
+        self._connection: ConnectionWatcher | None = None
+        self.connection_banner: ConnectionBanner | None = None
         self.status = StatusBar(context, self.office_hours, self)
         self.setStatusBar(self.status)
         self._build_menus()
@@ -85,6 +98,7 @@ class MainWindow(QMainWindow):
         self.knowledge.article_opened.connect(self.call_log.record_article)
         context.database_opened.connect(self._on_database_opened)
         context.open_failed.connect(self._on_open_failed)
+        context.connection_lost.connect(self._on_connection_lost)
         set_unexpected_handler(self._show_unexpected)
 
     # --- menus -------------------------------------------------------------
@@ -126,6 +140,18 @@ class MainWindow(QMainWindow):
         # A lambda: the tab (and its panel) is built only when the action is used.
         self.new_form_action.triggered.connect(lambda: self.forms_register.new_form())  # noqa: PLW0108
         form_menu.addAction(self.new_form_action)
+
+        reports_menu = bar.addMenu(self.tr("&Reports"))
+        reports_menu.setObjectName("menuReports")
+        self.statistics_action = self._action(
+            self.tr("&Statistics…"), "actionStatistics", "Ctrl+Shift+T"
+        )
+        self.statistics_action.triggered.connect(self.show_statistics)
+        self.export_action = self._action(self.tr("&Export…"), "actionExport", "Ctrl+Shift+E")
+        self.export_action.triggered.connect(self.show_export_dialog)
+        for action in (self.statistics_action, self.export_action):
+            action.setEnabled(False)  # once the database is open (export: supervisors)
+            reports_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         show_calls = self._action(self.tr("&Call log"), "actionShowCalls", "Ctrl+1")
@@ -255,6 +281,33 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     @Slot()
+    def show_statistics(self) -> None:
+        """The statistics window (modeless; brought to the front when already open)."""
+        if self._context.database is None:
+            return
+        dialog = self._statistics
+        if dialog is None or not shiboken6.isValid(dialog):
+            from kansli_desk.ui.statistics.view import StatisticsDialog
+
+            dialog = StatisticsDialog(self._context, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self._statistics = dialog
+        dialog.show()
+        dialog.activateWindow()  # brings it to the front
+
+    @Slot()
+    def show_export_dialog(self) -> None:
+        """Supervisors export the call log, the form register or the audit log."""
+        user = self._context.user
+        if self._context.database is None or user is None or user.role is not Role.SUPERVISOR:
+            return
+        from kansli_desk.ui.dialogs.export import ExportDialog
+
+        dialog = ExportDialog(self._context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @Slot()
     def show_connection_dialog(self) -> None:
         from kansli_desk.ui.dialogs.connection import ConnectionDialog
 
@@ -320,6 +373,8 @@ class MainWindow(QMainWindow):
         user = self._context.user
         supervisor = user is not None and user.role is Role.SUPERVISOR
         self.topics_action.setEnabled(supervisor)
+        self.statistics_action.setEnabled(True)
+        self.export_action.setEnabled(supervisor)
         for action in self.supervisor_actions:
             action.setEnabled(supervisor)
         for action in self.knowledge_tools:
@@ -346,6 +401,41 @@ class MainWindow(QMainWindow):
             )
         if notes:
             self.status.showMessage(" ".join(notes), 30_000)
+
+    @Slot()
+    def _on_connection_lost(self) -> None:
+        """The shared database went away: a banner, and retries in the background."""
+        if self._connection is not None:
+            return  # the watcher has the signal itself
+        from kansli_desk.ui.connection import ConnectionBanner, ConnectionWatcher
+
+        self.connection_banner = ConnectionBanner(self)
+        self._central_layout.insertWidget(0, self.connection_banner)
+        self._connection = ConnectionWatcher(self._context, self)
+        self._connection.lost.connect(self.connection_banner.show)
+        self._connection.restored.connect(self._on_connection_restored)
+        self._connection.connection_lost()
+
+    @property
+    def connection_watcher(self) -> ConnectionWatcher | None:
+        """What retries the database after a lost connection (None until one was lost)."""
+        return self._connection
+
+    @Slot()
+    def _on_connection_restored(self) -> None:
+        if self.connection_banner is not None:
+            self.connection_banner.hide()
+        self.status.showMessage(self.tr("The database answers again."), 10_000)
+        # The lists read again with their current filters (their last load failed).
+        registers: list[RegisterList[Any]] = [
+            self.call_log.list,
+            self.call_log.queue,
+            self.knowledge.list,
+        ]
+        if self._forms_register is not None:
+            registers += [self._forms_register.list, self._forms_register.queue]
+        for register in registers:
+            register.model.reload()  # nothing while it has no source
 
     def _store_password(self, location: DatabaseLocation, password: str) -> None:
         def job() -> bool:

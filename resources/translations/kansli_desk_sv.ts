@@ -720,6 +720,38 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Pågår {time}</translation>
     </message>
     <message>
+        <source>Identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>Callback phone</source>
+        <translation>Telefon för återringning</translation>
+    </message>
+    <message>
+        <source>Callback due</source>
+        <translation>Återringning senast</translation>
+    </message>
+    <message>
+        <source>Linked form</source>
+        <translation>Kopplad blankett</translation>
+    </message>
+    <message>
+        <source>{who} saved this call after you opened it, so your changes were not saved. Choose which version to keep.</source>
+        <translation>{who} sparade samtalet efter att du öppnade det, så dina ändringar sparades inte. Välj vilken version som ska gälla.</translation>
+    </message>
+    <message>
+        <source>Your version of the call</source>
+        <translation>Din version av samtalet</translation>
+    </message>
+    <message>
+        <source>Their version is loaded. Your values were copied to the clipboard.</source>
+        <translation>Den andras version är inläst. Dina värden har kopierats till urklipp.</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this call. Saving again shows both versions once more.</source>
+        <translation>Inte sparat: någon annan har ändrat samtalet. Spara igen för att jämföra versionerna på nytt.</translation>
+    </message>
+    <message>
         <source>Throw away this call? What you typed is not saved.</source>
         <translation>Kasta samtalet? Det du har skrivit sparas inte.</translation>
     </message>
@@ -960,6 +992,208 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     <message>
         <source>Row {row}: {reason}</source>
         <translation>Rad {row}: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {file}.</source>
+        <translation>Exporterade {rows} rader till {file}.</translation>
+    </message>
+    <message>
+        <source>The file holds unmasked identity numbers: keep it safe and delete it when done. The export is recorded in the audit log.</source>
+        <translation>Filen innehåller omaskerade personnummer: förvara den säkert och radera den när den inte behövs längre. Exporten är registrerad i loggen.</translation>
+    </message>
+    <message>
+        <source>Wrote the report for {date_from} to {date_to} ({pages} pages) to {file}.</source>
+        <translation>Skrev rapporten för {date_from} till {date_to} ({pages} sidor) till {file}.</translation>
+    </message>
+    <message>
+        <source>Backed up {source} to {target} ({size} MB; {calls} calls, {forms} forms); the copy passed its integrity check.</source>
+        <translation>Säkerhetskopierade {source} till {target} ({size} MB; {calls} samtal, {forms} blanketter); kopian klarade integritetskontrollen.</translation>
+    </message>
+    <message>
+        <source>The backup was written but not recorded in the audit log: {reason}</source>
+        <translation>Säkerhetskopian skrevs men registrerades inte i granskningsloggen: {reason}</translation>
+    </message>
+    <message>
+        <source>Retention: the notes, callback numbers and identity numbers of calls {months} months; the personal data of closed forms {years} years after closing.</source>
+        <translation>Gallring: samtalens anteckningar, nummer för återringning och identitetsnummer efter {months} månader; avslutade blanketters personuppgifter {years} år efter avslut.</translation>
+    </message>
+    <message>
+        <source>Calls started before {date}: {calls} would lose their notes, callback numbers and identity numbers ({kept} with an open callback keep them until it is done).</source>
+        <translation>Samtal som började före {date}: {calls} skulle förlora sina anteckningar, nummer för återringning och identitetsnummer ({kept} med en öppen återringning behåller dem tills den är gjord).</translation>
+    </message>
+    <message>
+        <source>Forms closed, cancelled or rejected before {date}: {forms} would be anonymised ({people} people) and their {attachments} scans deleted.</source>
+        <translation>Blanketter som avslutats, makulerats eller avvisats före {date}: {forms} skulle avidentifieras ({people} personer) och deras {attachments} skanningar raderas.</translation>
+    </message>
+    <message>
+        <source>The audit log is kept in full: the program never deletes its entries.</source>
+        <translation>Granskningsloggen behålls i sin helhet: programmet raderar aldrig dess poster.</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was changed.</source>
+        <translation>Provkörning: ingenting ändrades.</translation>
+    </message>
+    <message>
+        <source>Nothing is past its retention period.</source>
+        <translation>Inget har passerat sin gallringsfrist.</translation>
+    </message>
+    <message>
+        <source>Remove this data for good? It cannot be undone. Type yes to go on: </source>
+        <translation>Ta bort uppgifterna för gott? Det går inte att ångra. Skriv ja för att fortsätta: </translation>
+    </message>
+    <message>
+        <source>Nothing was purged.</source>
+        <translation>Ingenting gallrades.</translation>
+    </message>
+    <message>
+        <source>Purged {calls} calls and {forms} forms ({attachments} scans deleted); recorded in the audit log.</source>
+        <translation>Gallrade {calls} samtal och {forms} blanketter ({attachments} skanningar raderade); registrerat i granskningsloggen.</translation>
+    </message>
+    <message>
+        <source>Saved the retention periods for the whole team.</source>
+        <translation>Gallringsfristerna sparades för hela teamet.</translation>
+    </message>
+    <message>
+        <source>Notes, callback numbers and identity numbers of calls: kept {months} months.</source>
+        <translation>Samtalens anteckningar, nummer för återringning och identitetsnummer: sparas {months} månader.</translation>
+    </message>
+    <message>
+        <source>Closed, cancelled and rejected forms: personal data kept {years} years after closing.</source>
+        <translation>Avslutade, makulerade och avvisade blanketter: personuppgifterna sparas {years} år efter avslut.</translation>
+    </message>
+    <message>
+        <source>Audit log: never purged by the program (the law asks for at least {audit} years).</source>
+        <translation>Granskningsloggen: gallras aldrig av programmet (lagen kräver minst {audit} år).</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Dator</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Log extract for {number}, oldest first. Events: {events}.</source>
+        <translation>Loggutdrag för {number}, äldst först. Händelser: {events}.</translation>
+    </message>
+    <message>
+        <source>The audit log holds no events about {number}.</source>
+        <translation>Loggen har inga händelser om {number}.</translation>
+    </message>
+    <message>
+        <source>Wrote the log extract for {number} to {file}. Events: {events}.</source>
+        <translation>Skrev loggutdraget för {number} till {file}. Händelser: {events}.</translation>
+    </message>
+    <message>
+        <source>The log extract is recorded in the audit log.</source>
+        <translation>Loggutdraget är registrerat i loggen.</translation>
+    </message>
+    <message>
+        <source>Spot check from {date_from} to {date_to}, drawn at random (--seed {seed} draws it again). Accesses: {events}.</source>
+        <translation>Stickprov från {date_from} till {date_to}, slumpvis draget (--seed {seed} drar samma igen). Åtkomster: {events}.</translation>
+    </message>
+    <message>
+        <source>No accesses to people's data were recorded from {date_from} to {date_to}.</source>
+        <translation>Inga åtkomster till personuppgifter registrerades från {date_from} till {date_to}.</translation>
+    </message>
+    <message>
+        <source>The spot check is recorded in the audit log.</source>
+        <translation>Stickprovet är registrerat i loggen.</translation>
+    </message>
+    <message>
+        <source>The database roles {roles} are set up in {where}; grant them with “db grant”.</source>
+        <translation>Databasrollerna {roles} är upprättade i {where}; tilldela dem med ”db grant”.</translation>
+    </message>
+    <message>
+        <source>{login} now works as {role} in {where} (database role {group}).</source>
+        <translation>{login} arbetar nu som {role} i {where} (databasroll {group}).</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Ändrad av någon annan</translation>
+    </message>
+    <message>
+        <source>The fields that differ: theirs and yours</source>
+        <translation>Fälten som skiljer sig: den andras och dina</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>Their saved value</source>
+        <translation>Sparat av den andra</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Ditt värde</translation>
+    </message>
+    <message>
+        <source>The two versions have the same values.</source>
+        <translation>De två versionerna har samma värden.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep theirs</source>
+        <translation>&amp;Behåll den andras</translation>
+    </message>
+    <message>
+        <source>Keep theirs: load the saved version; your values go to the clipboard</source>
+        <translation>Behåll den andras: läs in den sparade versionen; dina värden kopieras till urklipp</translation>
+    </message>
+    <message>
+        <source>&amp;Use mine</source>
+        <translation>&amp;Använd min</translation>
+    </message>
+    <message>
+        <source>Use mine: save your values on top of their version</source>
+        <translation>Använd min: spara dina värden ovanpå den andras version</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Cancel: go on editing</source>
+        <translation>Avbryt: fortsätt redigera</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Database connection</source>
+        <translation>Databasanslutning</translation>
+    </message>
+    <message>
+        <source>The shared database cannot be reached. Your input is kept; Kansli Desk retries every few seconds.</source>
+        <translation>Den delade databasen går inte att nå. Det du har skrivit finns kvar; Kansli Desk försöker igen med några sekunders mellanrum.</translation>
     </message>
 </context>
 <context>
@@ -1908,6 +2142,26 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Artikeln sparades inte: rätta de markerade fälten.</translation>
     </message>
     <message>
+        <source>Only a registry clerk or a supervisor can register or change forms.</source>
+        <translation>Bara en registrator eller en chef kan registrera eller ändra blanketter.</translation>
+    </message>
+    <message>
+        <source>Only a registry clerk or a supervisor can import forms.</source>
+        <translation>Bara en registrator eller en chef kan importera blanketter.</translation>
+    </message>
+    <message>
+        <source>Only a registry clerk or a supervisor can see unmasked identity numbers on forms.</source>
+        <translation>Bara en registrator eller en chef kan se omaskerade identitetsnummer på blanketter.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change users' roles.</source>
+        <translation>Bara en chef kan ändra användares roller.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Din roll tillåter inte detta.</translation>
+    </message>
+    <message>
         <source>Only a supervisor can edit knowledge articles.</source>
         <translation>Bara en chef kan redigera kunskapsartiklar.</translation>
     </message>
@@ -2030,6 +2284,10 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     <message>
         <source>No topic in use has the code “{code}” (see “kansli-desk topics list”).</source>
         <translation>Inget ämne som används har koden ”{code}” (se ”kansli-desk topics list”).</translation>
+    </message>
+    <message>
+        <source>{option} {value} is not a date. Write the date as YYYY-MM-DD.</source>
+        <translation>{option} {value} är inget datum. Skriv datumet som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
         <source>Enter a personnummer, a samordningsnummer or a birth date.</source>
@@ -2331,20 +2589,395 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <source>The attachment no longer exists.</source>
         <translation>Bilagan finns inte längre.</translation>
     </message>
+    <message>
+        <source>Nothing was purged: confirm with --yes (or run the command on a terminal to be asked). See first what would go with --dry-run.</source>
+        <translation>Ingenting gallrades: bekräfta med --yes (eller kör kommandot i en terminal för att få frågan). Se först vad som skulle gallras med --dry-run.</translation>
+    </message>
+    <message>
+        <source>Give --call-months N, --form-years N or both.</source>
+        <translation>Ange --call-months N, --form-years N eller båda.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can read the audit log about people.</source>
+        <translation>Endast en chef kan läsa loggen om personer.</translation>
+    </message>
+    <message>
+        <source>Enter the identity number of the person: personnummer, samordningsnummer or reservnummer.</source>
+        <translation>Ange personens identitetsnummer: personnummer, samordningsnummer eller reservnummer.</translation>
+    </message>
+    <message>
+        <source>This is neither a valid personnummer or samordningsnummer nor a reservnummer (4 to 20 letters A–Z, digits and “-”).</source>
+        <translation>Detta är varken ett giltigt personnummer eller samordningsnummer eller ett reservnummer (4 till 20 bokstäver A–Z, siffror och ”-”).</translation>
+    </message>
+    <message>
+        <source>The period starts ({date_from}) after it ends ({date_to}). Swap the dates.</source>
+        <translation>Perioden börjar ({date_from}) efter att den slutar ({date_to}). Byt plats på datumen.</translation>
+    </message>
+    <message>
+        <source>The sample size must be a whole number from 1 to {limit}.</source>
+        <translation>Stickprovets storlek måste vara ett heltal från 1 till {limit}.</translation>
+    </message>
+    <message>
+        <source>“kansli-desk backup” copies a local SQLite file only. Back up the shared PostgreSQL database with pg_dump on a machine that can reach the server: {command} (restore it into an empty database with pg_restore).</source>
+        <translation>”kansli-desk backup” kopierar bara en lokal SQLite-fil. Säkerhetskopiera den delade PostgreSQL-databasen med pg_dump på en dator som når servern: {command} (återställ den i en tom databas med pg_restore).</translation>
+    </message>
+    <message>
+        <source>A database in memory cannot be backed up.</source>
+        <translation>En databas i minnet kan inte säkerhetskopieras.</translation>
+    </message>
+    <message>
+        <source>The database file {path} does not exist; there is nothing to back up.</source>
+        <translation>Databasfilen {path} finns inte; det finns inget att säkerhetskopiera.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a Kansli Desk database; nothing was copied.</source>
+        <translation>Filen {path} är ingen Kansli Desk-databas; ingenting kopierades.</translation>
+    </message>
+    <message>
+        <source>The database file {path} cannot be read ({detail}); nothing was copied.</source>
+        <translation>Databasfilen {path} kan inte läsas ({detail}); ingenting kopierades.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no backup was written.</source>
+        <translation>Mappen {folder} finns inte; ingen säkerhetskopia skrevs.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder. Give the name of the backup file to write.</source>
+        <translation>{path} är en mapp. Ange namnet på säkerhetskopians fil.</translation>
+    </message>
+    <message>
+        <source>The file {path} already exists and was left as it is. Choose another name, or add --replace to replace it.</source>
+        <translation>Filen {path} finns redan och lämnades orörd. Välj ett annat namn eller lägg till --replace för att ersätta den.</translation>
+    </message>
+    <message>
+        <source>The backup cannot be written over the database itself ({path}).</source>
+        <translation>Säkerhetskopian kan inte skrivas över själva databasen ({path}).</translation>
+    </message>
+    <message>
+        <source>The backup cannot be written to {folder} ({detail}); no backup was written.</source>
+        <translation>Säkerhetskopian kan inte skrivas i {folder} ({detail}); ingen säkerhetskopia skrevs.</translation>
+    </message>
+    <message>
+        <source>The backup of {path} failed ({detail}); no backup was written.</source>
+        <translation>Säkerhetskopieringen av {path} misslyckades ({detail}); ingen säkerhetskopia skrevs.</translation>
+    </message>
+    <message>
+        <source>The copy of {path} failed its integrity check ({detail}); no backup was written. The database itself may be damaged: keep the older backups.</source>
+        <translation>Kopian av {path} klarade inte integritetskontrollen ({detail}); ingen säkerhetskopia skrevs. Själva databasen kan vara skadad: spara de äldre säkerhetskopiorna.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can export records.</source>
+        <translation>Endast en chef kan exportera uppgifter.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can export records with unmasked identity numbers.</source>
+        <translation>Endast en chef kan exportera uppgifter med omaskerade personnummer.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Choose an existing folder.</source>
+        <translation>Mappen {folder} finns inte. Välj en mapp som finns.</translation>
+    </message>
+    <message>
+        <source>Files cannot be saved in the folder {folder}. Choose another folder.</source>
+        <translation>Det går inte att spara filer i mappen {folder}. Välj en annan mapp.</translation>
+    </message>
+    <message>
+        <source>{file} is a folder. Give the name of the file to write.</source>
+        <translation>{file} är en mapp. Ange namnet på filen som ska skrivas.</translation>
+    </message>
+    <message>
+        <source>The file {file} exists and cannot be replaced. Choose another name.</source>
+        <translation>Filen {file} finns redan och kan inte ersättas. Välj ett annat namn.</translation>
+    </message>
+    <message>
+        <source>This export has no column “{column}”.</source>
+        <translation>Exporten har ingen kolumn ”{column}”.</translation>
+    </message>
+    <message>
+        <source>Choose at least one column to export.</source>
+        <translation>Välj minst en kolumn att exportera.</translation>
+    </message>
+    <message>
+        <source>The CSV separator must be “;” or “,”.</source>
+        <translation>Avgränsaren i CSV-filen måste vara ”;” eller ”,”.</translation>
+    </message>
+    <message>
+        <source>No calls were logged from {date_from} to {date_to}. Nothing was exported.</source>
+        <translation>Inga samtal loggades från {date_from} till {date_to}. Ingenting exporterades.</translation>
+    </message>
+    <message>
+        <source>No forms arrived from {date_from} to {date_to}. Nothing was exported.</source>
+        <translation>Inga blanketter kom in från {date_from} till {date_to}. Ingenting exporterades.</translation>
+    </message>
+    <message>
+        <source>The audit log has no events from {date_from} to {date_to}. Nothing was exported.</source>
+        <translation>Loggen har inga händelser från {date_from} till {date_to}. Ingenting exporterades.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. No file was written.</source>
+        <translation>Exporten avbröts. Ingen fil skrevs.</translation>
+    </message>
+    <message>
+        <source>The file {file} could not be written ({reason}). No file was saved.</source>
+        <translation>Filen {file} kunde inte skrivas ({reason}). Ingen fil sparades.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can purge old data or change how long data is kept.</source>
+        <translation>Bara en chef kan gallra gamla uppgifter eller ändra hur länge uppgifter sparas.</translation>
+    </message>
+    <message>
+        <source>Give the months to keep call details as a whole number from {low} to {high}.</source>
+        <translation>Ange hur många månader samtalsuppgifter sparas, som ett heltal från {low} till {high}.</translation>
+    </message>
+    <message>
+        <source>Give the years to keep closed forms as a whole number from {low} to {high}.</source>
+        <translation>Ange hur många år avslutade blanketter sparas, som ett heltal från {low} till {high}.</translation>
+    </message>
+    <message>
+        <source>The retention setting {key} stored in the database is not valid; nothing was purged. A supervisor can set it again with “kansli-desk retention set”.</source>
+        <translation>Gallringsinställningen {key} i databasen är ogiltig; ingenting gallrades. En chef kan ange den på nytt med ”kansli-desk retention set”.</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins: the last day ({date_to}) is before the first ({date_from}).</source>
+        <translation>Perioden slutar innan den börjar: sista dagen ({date_to}) är före den första ({date_from}).</translation>
+    </message>
+    <message>
+        <source>There is no user with the login {username}.</source>
+        <translation>Det finns ingen användare med inloggningen {username}.</translation>
+    </message>
+    <message>
+        <source>{username} is the last supervisor. Make someone else a supervisor first, so that someone can still administer users.</source>
+        <translation>{username} är den sista chefen. Gör först någon annan till chef, så att någon fortfarande kan administrera användarna.</translation>
+    </message>
+    <message>
+        <source>“{role}” is not a role. Choose one of: {choices}.</source>
+        <translation>”{role}” är ingen roll. Välj en av: {choices}.</translation>
+    </message>
+    <message>
+        <source>The database login {login} may not create roles or grant access to the tables. Run this as the owner of the database or as a superuser.</source>
+        <translation>Databasinloggningen {login} får inte skapa roller eller ge åtkomst till tabellerna. Kör detta som databasens ägare eller som superanvändare.</translation>
+    </message>
+    <message>
+        <source>Database roles exist only on PostgreSQL. On a local SQLite file the operating-system user is the user, and the file is readable by that user only.</source>
+        <translation>Databasroller finns bara i PostgreSQL. I en lokal SQLite-fil är operativsystemets användare användaren, och filen kan bara läsas av den användaren.</translation>
+    </message>
+    <message>
+        <source>“{login}” cannot be a database login: use letters a–z, digits, “_”, “.”, “@” or “-”, starting with a letter or “_” (at most 63 characters).</source>
+        <translation>”{login}” kan inte vara en databasinloggning: använd bokstäverna a–z, siffror, ”_”, ”.”, ”@” eller ”-” och börja med en bokstav eller ”_” (högst 63 tecken).</translation>
+    </message>
+    <message>
+        <source>“{login}” is one of the program's group roles; give each person a login of their own.</source>
+        <translation>”{login}” är en av programmets grupproller; ge varje person en egen inloggning.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportera</translation>
+    </message>
+    <message>
+        <source>Exports the records of a period to a file that opens in Excel. Every export is recorded in the audit log.</source>
+        <translation>Exporterar en periods poster till en fil som öppnas i Excel. Varje export registreras i granskningsloggen.</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>Vad som ska exporteras</translation>
+    </message>
+    <message>
+        <source>Call log</source>
+        <translation>Samtalslogg</translation>
+    </message>
+    <message>
+        <source>Form register</source>
+        <translation>Blankettregister</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Granskningslogg</translation>
+    </message>
+    <message>
+        <source>Columns to export</source>
+        <translation>Kolumner att exportera</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>&amp;Alla</translation>
+    </message>
+    <message>
+        <source>Check every column</source>
+        <translation>Markera alla kolumner</translation>
+    </message>
+    <message>
+        <source>&amp;None</source>
+        <translation>&amp;Inga</translation>
+    </message>
+    <message>
+        <source>Uncheck every column</source>
+        <translation>Avmarkera alla kolumner</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Filformat</translation>
+    </message>
+    <message>
+        <source>CSV (opens in Excel)</source>
+        <translation>CSV (öppnas i Excel)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel-arbetsbok (XLSX)</translation>
+    </message>
+    <message>
+        <source>PDF report (statistics and charts)</source>
+        <translation>PDF-rapport (statistik och diagram)</translation>
+    </message>
+    <message>
+        <source>CSV separator</source>
+        <translation>Avgränsare i CSV</translation>
+    </message>
+    <message>
+        <source>Semicolon (;), for Swedish Excel</source>
+        <translation>Semikolon (;), för svenskt Excel</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Komma (,)</translation>
+    </message>
+    <message>
+        <source>&amp;Mask personnummer (the last four digits hidden)</source>
+        <translation>&amp;Maskera personnummer (de fyra sista siffrorna döljs)</translation>
+    </message>
+    <message>
+        <source>Mask personnummer</source>
+        <translation>Maskera personnummer</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can export unmasked personnummer.</source>
+        <translation>Bara en chef kan exportera omaskerade personnummer.</translation>
+    </message>
+    <message>
+        <source>The file will hold full personnummer. The export is recorded as unmasked in the audit log. Keep the file safe and delete it when it is no longer needed.</source>
+        <translation>Filen kommer att innehålla fullständiga personnummer. Exporten registreras som omaskerad i granskningsloggen. Förvara filen säkert och radera den när den inte längre behövs.</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation>Fil att skriva</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <source>Choose the file to write</source>
+        <translation>Välj filen att skriva</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Exportens förlopp</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportera</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Vad:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Co&amp;lumns:</source>
+        <translation>&amp;Kolumner:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>Avgränsa&amp;re:</translation>
+    </message>
+    <message>
+        <source>Personnummer:</source>
+        <translation>Personnummer:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>Fi&amp;l:</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>samtal</translation>
+    </message>
+    <message>
+        <source>forms</source>
+        <translation>blanketter</translation>
+    </message>
+    <message>
+        <source>audit-log</source>
+        <translation>granskningslogg</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportera till</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>Ingen databas är öppen.</translation>
+    </message>
+    <message>
+        <source>Give the file to write.</source>
+        <translation>Ange filen som ska skrivas.</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation>Exporterar till {file}…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} rows</source>
+        <translation>{done} av {total} rader</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klart</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows to {file}.</source>
+        <translation>Exporterade {rows} rader till {file}.</translation>
+    </message>
+    <message>
+        <source>The export failed because of an unexpected error. No file was written.</source>
+        <translation>Exporten misslyckades på grund av ett oväntat fel. Ingen fil skrevs.</translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation>Avbryter exporten…</translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>
     <message>
         <source>Paper form</source>
         <translation>Pappersblankett</translation>
-    </message>
-    <message>
-        <source>Changed by someone else</source>
-        <translation>Ändrad av någon annan</translation>
-    </message>
-    <message>
-        <source>Someone else changed this form while you were correcting it, and your corrections were not saved. The form has been read again: make your corrections once more.</source>
-        <translation>Någon annan ändrade blanketten medan du rättade den, och dina rättelser sparades inte. Blanketten har lästs in på nytt: gör dina rättelser en gång till.</translation>
     </message>
     <message>
         <source>New paper form</source>
@@ -2732,6 +3365,34 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     <message>
         <source>Go back to the form</source>
         <translation>Tillbaka till blanketten</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Someone else changed this form after you opened it, so your corrections were not saved. Choose which version to keep.</source>
+        <translation>Någon annan ändrade blanketten efter att du öppnade den, så dina rättelser sparades inte. Välj vilken version som ska gälla.</translation>
+    </message>
+    <message>
+        <source>Your version of the form</source>
+        <translation>Din version av blanketten</translation>
+    </message>
+    <message>
+        <source>Their version is loaded. Your values were copied to the clipboard.</source>
+        <translation>Den andras version är inläst. Dina värden har kopierats till urklipp.</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this form. Saving again shows both versions once more.</source>
+        <translation>Inte sparat: någon annan har ändrat blanketten. Spara igen för att jämföra versionerna på nytt.</translation>
     </message>
 </context>
 <context>
@@ -3219,6 +3880,10 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Blanketter kan rättas tills de har vidarebefordrats.</translation>
     </message>
     <message>
+        <source>Only a registry clerk or a supervisor can change forms.</source>
+        <translation>Bara en registrator eller en chef kan ändra blanketter.</translation>
+    </message>
+    <message>
         <source>Orderer</source>
         <translation>Beställare</translation>
     </message>
@@ -3618,6 +4283,10 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Mottagen till</translation>
     </message>
     <message>
+        <source>Only a registry clerk or a supervisor can register forms.</source>
+        <translation>Bara en registrator eller en chef kan registrera blanketter.</translation>
+    </message>
+    <message>
         <source>Unsaved paper form</source>
         <translation>Osparad pappersblankett</translation>
     </message>
@@ -3832,6 +4501,18 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>&amp;Ny pappersblankett…</translation>
     </message>
     <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Rapporter</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics…</source>
+        <translation>&amp;Statistik…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportera…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
@@ -3918,6 +4599,10 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     <message>
         <source>A newer shipped version exists for edited articles ({count}); open them to compare.</source>
         <translation>Nyare levererad version finns för redigerade artiklar ({count}); öppna dem för att jämföra.</translation>
+    </message>
+    <message>
+        <source>The database answers again.</source>
+        <translation>Databasen svarar igen.</translation>
     </message>
     <message>
         <source>No keyring is available on this computer, so the password could not be saved. It is kept in memory until you quit Kansli Desk.</source>
@@ -4102,6 +4787,53 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     </message>
 </context>
 <context>
+    <name>PeriodChooser</name>
+    <message>
+        <source>Quick choice of period</source>
+        <translation>Snabbval av period</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Den här månaden</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Förra månaden</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>I år</translation>
+    </message>
+    <message>
+        <source>The last 12 months</source>
+        <translation>De senaste 12 månaderna</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Valda datum</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>Periodens första dag</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Periodens sista dag</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Från:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Till:</translation>
+    </message>
+    <message>
+        <source>&amp;Quick choice:</source>
+        <translation>&amp;Snabbval:</translation>
+    </message>
+</context>
+<context>
     <name>RegisterList</name>
     <message>
         <source>The list could not be read.</source>
@@ -4153,6 +4885,475 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     <message>
         <source>Knowledge article</source>
         <translation>Kunskapsartikel</translation>
+    </message>
+</context>
+<context>
+    <name>Statistics</name>
+    <message>
+        <source>w. {week}</source>
+        <translation>v. {week}</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>mån</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>tis</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>ons</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>tor</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>fre</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>lör</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>sön</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsDialog</name>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Uppdatera</translation>
+    </message>
+    <message>
+        <source>Compute the statistics</source>
+        <translation>Beräkna statistiken</translation>
+    </message>
+    <message>
+        <source>Compute the statistics for the period (F5)</source>
+        <translation>Beräkna statistiken för perioden (F5)</translation>
+    </message>
+    <message>
+        <source>Computing</source>
+        <translation>Beräknar</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagram</translation>
+    </message>
+    <message>
+        <source>Numbers behind the chart</source>
+        <translation>Siffrorna bakom diagrammet</translation>
+    </message>
+    <message>
+        <source>&amp;Copy table</source>
+        <translation>&amp;Kopiera tabellen</translation>
+    </message>
+    <message>
+        <source>Copy the table as tab-separated text</source>
+        <translation>Kopiera tabellen som tabbseparerad text</translation>
+    </message>
+    <message>
+        <source>Ctrl+C copies the selected rows; paste them into a spreadsheet.</source>
+        <translation>Ctrl+C kopierar de markerade raderna; klistra in dem i ett kalkylark.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Spara som &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF file</source>
+        <translation>Spara rapporten som en PDF-fil</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>The first day is after the last day of the period.</source>
+        <translation>Periodens första dag ligger efter dess sista dag.</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>Ingen databas är öppen.</translation>
+    </message>
+    <message>
+        <source>Computing the statistics…</source>
+        <translation>Beräknar statistiken…</translation>
+    </message>
+    <message>
+        <source>The statistics could not be computed. The details are in the log file.</source>
+        <translation>Statistiken kunde inte beräknas. Detaljerna finns i loggfilen.</translation>
+    </message>
+    <message>
+        <source>{calls} calls and {forms} forms from {start} to {end}; computed {time}.</source>
+        <translation>{calls} samtal och {forms} blanketter från {start} till {end}; beräknat {time}.</translation>
+    </message>
+    <message>
+        <source>Copied {rows} rows as tab-separated text: paste them into a spreadsheet.</source>
+        <translation>Kopierade {rows} rader som tabbseparerad text: klistra in dem i ett kalkylark.</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Spara rapporten som PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>statistics_{start}_{end}.pdf</source>
+        <translation>statistik_{start}_{end}.pdf</translation>
+    </message>
+    <message>
+        <source>Saved the report ({pages} pages) as {file}.</source>
+        <translation>Sparade rapporten ({pages} sidor) som {file}.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved in {folder}: {reason}</source>
+        <translation>PDF-filen kunde inte sparas i {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved.</source>
+        <translation>PDF-filen kunde inte sparas.</translation>
+    </message>
+    <message>
+        <source>Saving the report…</source>
+        <translation>Sparar rapporten…</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsReport</name>
+    <message>
+        <source>Statistics report {period}</source>
+        <translation>Statistikrapport {period}</translation>
+    </message>
+    <message>
+        <source>Statistics report</source>
+        <translation>Statistikrapport</translation>
+    </message>
+    <message>
+        <source>Period: {period}</source>
+        <translation>Period: {period}</translation>
+    </message>
+    <message>
+        <source>Made {time} (Swedish time) by Kansli Desk.</source>
+        <translation>Skapad {time} (svensk tid) av Kansli Desk.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Samtal</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Blanketter</translation>
+    </message>
+    <message>
+        <source>{calls} calls were logged in the period.</source>
+        <translation>{calls} samtal loggades under perioden.</translation>
+    </message>
+    <message>
+        <source>{forms} paper forms arrived in the period.</source>
+        <translation>{forms} pappersblanketter kom in under perioden.</translation>
+    </message>
+    <message>
+        <source>{calls} calls were logged and {forms} paper forms arrived in the period.</source>
+        <translation>{calls} samtal loggades och {forms} pappersblanketter kom in under perioden.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Sida {page} av {pages}</translation>
+    </message>
+    <message>
+        <source>{whole}.{fraction}</source>
+        <translation>{whole},{fraction}</translation>
+    </message>
+    <message>
+        <source>{duration} min</source>
+        <translation>{duration} min</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} dagar</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>jan</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>apr</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>maj</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>aug</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>sep</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>okt</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>dec</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>måndag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>tisdag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>onsdag</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>torsdag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>fredag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>lördag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>söndag</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>mån</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>tis</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>ons</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>tor</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>fre</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>lör</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>sön</translation>
+    </message>
+    <message>
+        <source>w. {week} {year}</source>
+        <translation>v. {week} {year}</translation>
+    </message>
+    <message>
+        <source>w. {week}</source>
+        <translation>v. {week}</translation>
+    </message>
+    <message>
+        <source>Mean duration</source>
+        <translation>Medellängd</translation>
+    </message>
+    <message>
+        <source>Median duration</source>
+        <translation>Medianlängd</translation>
+    </message>
+    <message>
+        <source>Within office hours</source>
+        <translation>Inom kontorstid</translation>
+    </message>
+    <message>
+        <source>Outside office hours</source>
+        <translation>Utanför kontorstid</translation>
+    </message>
+    <message>
+        <source>Open callbacks</source>
+        <translation>Öppna återringningar</translation>
+    </message>
+    <message>
+        <source>Overdue callbacks</source>
+        <translation>Försenade återringningar</translation>
+    </message>
+    <message>
+        <source>Median time to registration</source>
+        <translation>Mediantid till registrering</translation>
+    </message>
+    <message>
+        <source>Median time to confirmation</source>
+        <translation>Mediantid till bekräftelse</translation>
+    </message>
+    <message>
+        <source>Urgent forms</source>
+        <translation>Akuta blanketter</translation>
+    </message>
+    <message>
+        <source>Urgent: IT support phoned in time</source>
+        <translation>Akut: IT-supporten ringd i tid</translation>
+    </message>
+    <message>
+        <source>Urgent: phoned late</source>
+        <translation>Akut: ringd för sent</translation>
+    </message>
+    <message>
+        <source>Urgent: not phoned</source>
+        <translation>Akut: inte ringd</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Nyckeltal</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Nyckeltal</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Andel</translation>
+    </message>
+    <message>
+        <source>No forms arrived in the period.</source>
+        <translation>Inga blanketter kom in under perioden.</translation>
+    </message>
+    <message>
+        <source>No calls in the period.</source>
+        <translation>Inga samtal under perioden.</translation>
+    </message>
+    <message>
+        <source>Calls per day</source>
+        <translation>Samtal per dag</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Veckodag</translation>
+    </message>
+    <message>
+        <source>Calls per week</source>
+        <translation>Samtal per vecka</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Vecka</translation>
+    </message>
+    <message>
+        <source>Calls per topic</source>
+        <translation>Samtal per ämne</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Ämne</translation>
+    </message>
+    <message>
+        <source>Calls per outcome</source>
+        <translation>Samtal per utfall</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Calls per caller</source>
+        <translation>Samtal per uppringare</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Uppringare</translation>
+    </message>
+    <message>
+        <source>Office hours {opens}–{closes}</source>
+        <translation>Kontorstid {opens}–{closes}</translation>
+    </message>
+    <message>
+        <source>Calls by hour of day</source>
+        <translation>Samtal per timme</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Timme</translation>
+    </message>
+    <message>
+        <source>Hour of day (Swedish time)</source>
+        <translation>Timme på dygnet (svensk tid)</translation>
+    </message>
+    <message>
+        <source>Calls by weekday</source>
+        <translation>Samtal per veckodag</translation>
+    </message>
+    <message>
+        <source>Office days</source>
+        <translation>Kontorsdagar</translation>
+    </message>
+    <message>
+        <source>Forms per type</source>
+        <translation>Blanketter per typ</translation>
+    </message>
+    <message>
+        <source>Form type</source>
+        <translation>Blankettyp</translation>
+    </message>
+    <message>
+        <source>Forms per status</source>
+        <translation>Blanketter per status</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>

@@ -219,7 +219,7 @@ def test_an_imported_form_must_be_completed_before_it_is_forwarded(
     do_import(database, clerk, write_csv(tmp_path / "r.csv", good_rows()[:1]))
     with database.transaction() as session:
         form_id = session.scalars(sa.select(Form.id)).one()
-        detail = forms.get_form(session, form_id, today=TODAY)
+        detail = forms.get_form(session, form_id, user=clerk, today=TODAY)
     assert forms.FormStatus.FORWARDED not in detail.allowed
     assert [h.field for h in detail.held_back] == ["measures"]
     with pytest.raises(ValidationError), database.transaction() as session:

@@ -30,6 +30,7 @@ from kansli_desk.core.enums import (
     Initiator,
     Measure,
     PartyRole,
+    Role,
     SealScope,
 )
 from kansli_desk.core.identity import mask, parse_identity
@@ -110,6 +111,7 @@ class FakeForms:
         self.filters_seen: list[FormFilter | None] = []
         self.attachments: dict[int, tuple[str, str, bytes]] = {}
         self.conflict_next = False
+        self.readers: list[Any] = []  # the user each get_form / get_attachment read as
         self._ids = itertools.count(1)
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -290,8 +292,11 @@ class FakeForms:
         self.updated.append(data)
         return detail
 
-    def get_form(self, session: Any, form_id: int, *, limits: Any = None) -> FormDetail:
+    def get_form(
+        self, session: Any, form_id: int, *, limits: Any = None, user: Any = None
+    ) -> FormDetail:
         del session, limits
+        self.readers.append(user)
         return self.details[form_id]
 
     def transition(
@@ -347,8 +352,11 @@ class FakeForms:
         self._changed(form_id, old.version, attachments=(*old.attachments, row))
         return row
 
-    def get_attachment(self, session: Any, attachment_id: int) -> tuple[str, str, bytes]:
+    def get_attachment(
+        self, session: Any, attachment_id: int, user: Any = None
+    ) -> tuple[str, str, bytes]:
         del session
+        self.readers.append(user)
         return self.attachments[attachment_id]
 
     # --- lists ---
@@ -861,6 +869,23 @@ def status_of(dialog: FormDialog) -> FormStatus | None:
 
 def offered(dialog: FormDialog) -> set[FormStatus]:
     return set(dialog.view.transition_buttons)
+
+
+def test_an_advisor_reads_a_form_as_themself_and_cannot_change_it(
+    qtbot: Any, ready: MainWindow, fake: FakeForms, context: AppContext
+) -> None:
+    assert context.user is not None
+    context.user = dataclasses.replace(context.user, role=Role.ADVISOR)
+    dialog = open_stored(qtbot, ready, fake, seal_input())
+    view = dialog.view
+    # The service masks the numbers for this user (and audits unmasked reads for others).
+    assert fake.readers[-1] == context.user
+    assert view.transition_buttons
+    for button in [view.edit_button, view.add_attachment_button, *view.transition_buttons.values()]:
+        assert not button.isEnabled()
+        assert ui("FormView", "Only a registry clerk or a supervisor can change forms.") == (
+            button.toolTip()
+        )
 
 
 def test_workflow_offers_only_allowed_steps_and_records_history(

@@ -104,6 +104,7 @@ class CallForm(QWidget):
         self._topic_rows: list[TopicRow] = []
         self._loading = False
         self._saving = False
+        self.conflict_dialog: Any = None  # open while the user chooses
         self._build()
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -731,17 +732,124 @@ class CallForm(QWidget):
         self.finished.emit()
 
     def _save_failed(self, error: BaseException) -> None:
-        from kansli_desk.services.calls import CallInvalid
+        from kansli_desk.services.calls import CallConflict, CallInvalid
 
         self._saving = False
         self.save_button.setEnabled(True)
         if isinstance(error, CallInvalid):
             self.show_problems(error.problems)
+        elif isinstance(error, CallConflict) and self._call_id is not None:
+            self._read_theirs(self._call_id)
         elif isinstance(error, KnownError):
             self.message.setText(error.message())
             self.message.show()
         else:
             report_unexpected(error)
+
+    # --- conflicts -----------------------------------------------------------------
+    def _read_theirs(self, call_id: int) -> None:
+        """Someone else saved the call first: read their version, then compare."""
+        self._saving = True
+        self.save_button.setEnabled(False)
+
+        def job(session: Any) -> CallDetail:
+            from kansli_desk.services import calls
+
+            return calls.get_call(session, call_id)
+
+        self._context.db_job(job, self._show_conflict, self._save_failed)
+
+    def _field_labels(self) -> list[tuple[str, str]]:
+        return [
+            ("caller_kind", self.tr("Caller")),
+            ("topic_ids", self.tr("Topics")),
+            ("outcome", self.tr("Outcome")),
+            ("notes", self.tr("Notes")),
+            ("person_number", self.tr("Identity number")),
+            ("callback_phone", self.tr("Callback phone")),
+            ("callback_due_at", self.tr("Callback due")),
+            ("form_registry_number", self.tr("Linked form")),
+            ("duration_seconds", self.tr("Duration")),
+        ]
+
+    def _shown_values(self) -> dict[str, str]:
+        """The form's values as the conflict dialog shows them."""
+        wanted = self.callback_wanted.isChecked()
+        due = dt.datetime.fromtimestamp(self.callback_due.dateTime().toSecsSinceEpoch(), dt.UTC)
+        ticked = set(self.topic_ids())
+        return {
+            "caller_kind": self.caller_kind.currentText(),
+            "topic_ids": ", ".join(row.name for row in self._topic_rows if row.id in ticked),
+            "outcome": self.outcome.currentText(),
+            "notes": self.notes.toPlainText(),
+            "person_number": self.person_number.text().strip(),
+            "callback_phone": self.callback_phone.text().strip() if wanted else "",
+            "callback_due_at": formatting.local_time(due) if wanted else "",
+            "form_registry_number": self.form_link.text().strip(),
+            "duration_seconds": formatting.duration(self._duration_seconds()),
+        }
+
+    @staticmethod
+    def _stored_values(detail: CallDetail) -> dict[str, str]:
+        due = detail.callback_due_at
+        return {
+            "caller_kind": detail.caller_kind.label,
+            "topic_ids": ", ".join(detail.topics),
+            "outcome": detail.outcome.label,
+            "notes": detail.notes,
+            "person_number": detail.person_masked,
+            "callback_phone": detail.callback_phone,
+            "callback_due_at": "" if due is None else formatting.local_time(due),
+            "form_registry_number": detail.form_registry_number,
+            "duration_seconds": formatting.duration(detail.duration_seconds or 0),
+        }
+
+    def _show_conflict(self, theirs: CallDetail) -> None:
+        from kansli_desk.ui.dialogs.conflict import ConflictDialog, differences
+
+        self._saving = False
+        self.save_button.setEnabled(True)
+        who = next((c.shown_name or c.username for c in reversed(theirs.history)), theirs.advisor)
+        rows = differences(self._field_labels(), self._stored_values(theirs), self._shown_values())
+        dialog = ConflictDialog(
+            self.tr(
+                "{who} saved this call after you opened it, so your changes were not saved. "
+                "Choose which version to keep."
+            ).format(who=who),
+            rows,
+            self,
+        )
+        dialog.finished.connect(lambda _result: self._conflict_chosen(dialog, theirs))
+        self.conflict_dialog = dialog
+        dialog.open()
+
+    def _conflict_chosen(self, dialog: Any, theirs: CallDetail) -> None:
+        from kansli_desk.ui.dialogs.conflict import KEEP_THEIRS, USE_MINE, copy_to_clipboard
+
+        self.conflict_dialog = None
+        dialog.deleteLater()
+        if dialog.choice == KEEP_THEIRS:
+            copy_to_clipboard(self.tr("Your version of the call"), dialog.rows)
+            if self._key is not None:
+                self._drafts.discard(self._key)
+            self.edit(theirs)
+            self.message.setText(
+                self.tr("Their version is loaded. Your values were copied to the clipboard.")
+            )
+            self.message.show()
+        elif dialog.choice == USE_MINE:
+            self._version = theirs.version
+            self._save_draft()
+            self.save()
+        else:
+            self.message.setText(
+                self.tr(
+                    "Not saved: someone else changed this call. Saving again shows both "
+                    "versions once more."
+                )
+            )
+            self.message.show()
+            self.notes.setFocus()
 
     @Slot()
     def request_close(self) -> None:

@@ -63,7 +63,7 @@ class FormDialog(QDialog):
         edit = QShortcut(QKeySequence("Ctrl+E"), self)
         edit.activated.connect(self.edit)
         self.entry.saved.connect(self._saved)
-        self.entry.conflict.connect(self._conflict)
+        self.entry.reloaded.connect(self._reloaded)
         self.entry.cancel_button.clicked.connect(self.reject)
         self.entry.changed.connect(self._update_title)
         self.view.edit_requested.connect(self.edit)
@@ -129,18 +129,11 @@ class FormDialog(QDialog):
         self._update_title()
         self.changed.emit(detail.id)
 
-    def _conflict(self, form_id: int) -> None:
-        self.view.tell(
-            self.tr("Changed by someone else"),
-            self.tr(
-                "Someone else changed this form while you were correcting it, and your "
-                "corrections were not saved. The form has been read again: make your "
-                "corrections once more."
-            ),
-        )
-        self.pages.setCurrentWidget(self.view)
-        self.view.load(form_id)
-        self.changed.emit(form_id)
+    def _reloaded(self, detail: FormDetail) -> None:
+        """Someone else changed the form while it was corrected: the view shows theirs."""
+        self.view.show_detail(detail)
+        self._update_title()
+        self.changed.emit(detail.id)
 
     @Slot()
     def _update_title(self) -> None:

@@ -215,7 +215,8 @@ class FormEntry(QWidget):
 
     Signals:
         saved(object): the stored form (a ``FormDetail``) after saving.
-        conflict(int): someone else changed the form first (its id); nothing was saved.
+        reloaded(object): the stored form (a ``FormDetail``) read again after someone
+            else changed it first; the clerk then chooses between both versions.
         changed(): the clerk changed something (the dialog marks itself modified).
 
     Attributes:
@@ -231,7 +232,7 @@ class FormEntry(QWidget):
     """
 
     saved = Signal(object)
-    conflict = Signal(int)
+    reloaded = Signal(object)
     changed = Signal()
 
     def __init__(
@@ -250,6 +251,7 @@ class FormEntry(QWidget):
         self._loading = False
         self._saving = False
         self._dirty = False
+        self.conflict_dialog: Any = None  # open while the clerk chooses
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -1284,11 +1286,8 @@ class FormEntry(QWidget):
         self.save_button.setEnabled(True)
         if isinstance(error, FormInvalid):
             self.show_problems(error.problems)
-        elif isinstance(error, FormConflict):
-            self.discard_draft()
-            self._dirty = False
-            if self._form_id is not None:
-                self.conflict.emit(self._form_id)
+        elif isinstance(error, FormConflict) and self._form_id is not None:
+            self._read_theirs(self._form_id)
         elif isinstance(error, ValidationError):
             self.show_problems([error])
         elif isinstance(error, KnownError):
@@ -1296,6 +1295,145 @@ class FormEntry(QWidget):
             self.message.show()
         else:
             report_unexpected(error)
+
+    # --- conflicts -----------------------------------------------------------------
+    def _read_theirs(self, form_id: int) -> None:
+        """Someone else changed the form first: read their version, then compare."""
+        user = self._context.user
+        limits = self._limits()
+        self._saving = True
+        self.save_button.setEnabled(False)
+
+        def job(session: Any) -> FormDetail:
+            from kansli_desk.services import forms
+
+            return forms.get_form(session, form_id, user=user, limits=limits)
+
+        self._context.db_job(job, self._show_conflict, self._save_failed)
+
+    def _field_labels(self) -> list[tuple[str, str]]:
+        return [
+            ("form_type", self.tr("Order type")),
+            ("received_on", self.tr("Date it arrived by internal mail")),
+            ("parties", self.tr("Persons")),
+            ("initiator", self.tr("On whose initiative")),
+            ("measures", self.tr("Measures")),
+            ("seal_scope", self.tr("What the seal covers")),
+            ("scope_unit", self.tr("Care unit or care provider sealed")),
+            ("period_from", self.tr("Sealed period from")),
+            ("period_to", self.tr("Sealed period to")),
+            ("orderer_name", self.tr("Orderer's name")),
+            ("orderer_title", self.tr("Orderer's title")),
+            ("orderer_unit", self.tr("Orderer's care unit")),
+            ("orderer_phone", self.tr("Orderer's phone")),
+            ("head_of_operations", self.tr("Head of operations who decided")),
+            ("signed_on", self.tr("Date the form was signed")),
+            ("is_signed", self.tr("The form is signed")),
+            ("is_urgent", self.tr("Urgent")),
+            ("it_support_phoned_at", self.tr("When IT-Vårdsystemsupport was phoned")),
+            ("it_support_phoned_by", self.tr("Who phoned IT-Vårdsystemsupport")),
+            ("note", self.tr("Note")),
+        ]
+
+    def _described(self, data: FormInput) -> dict[str, str]:
+        """A form's values as the conflict dialog shows them."""
+
+        def number(text: str) -> str:
+            digits = re.sub(r"[\s-]", "", text)
+            return f"{digits[:8]}-{digits[8:]}" if len(digits) == 12 else text.strip()
+
+        def yes(value: bool) -> str:
+            return self.tr("Yes") if value else self.tr("No")
+
+        people = "; ".join(
+            " ".join(
+                part
+                for part in (
+                    party.role.label + ":",
+                    number(party.id_text),
+                    formatting.date(party.birth_date) if party.birth_date else "",
+                    party.name,
+                    ""
+                    if party.access_given is None
+                    else self.tr("Give access")
+                    if party.access_given
+                    else self.tr("Remove access"),
+                )
+                if part
+            )
+            for party in data.parties
+        )
+        return {
+            "form_type": data.form_type.label,
+            "received_on": formatting.date(data.received_on),
+            "parties": people,
+            "initiator": data.initiator.label if data.initiator else "",
+            "measures": ", ".join(m.label for m in sorted(data.measures, key=lambda m: m.value)),
+            "seal_scope": data.seal_scope.label if data.seal_scope else "",
+            "scope_unit": data.scope_unit,
+            "period_from": formatting.date(data.period_from),
+            "period_to": formatting.date(data.period_to),
+            "orderer_name": data.orderer_name,
+            "orderer_title": data.orderer_title,
+            "orderer_unit": data.orderer_unit,
+            "orderer_phone": data.orderer_phone,
+            "head_of_operations": data.head_of_operations,
+            "signed_on": formatting.date(data.signed_on),
+            "is_signed": yes(data.is_signed),
+            "is_urgent": yes(data.is_urgent),
+            "it_support_phoned_at": formatting.local_time(data.it_support_phoned_at),
+            "it_support_phoned_by": data.it_support_phoned_by,
+            "note": data.note,
+        }
+
+    def _show_conflict(self, theirs: FormDetail) -> None:
+        from kansli_desk.ui.dialogs.conflict import ConflictDialog, differences
+
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.reloaded.emit(theirs)
+        mine = build_input(self.values())
+        rows = differences(
+            self._field_labels(), self._described(theirs.data), self._described(mine)
+        )
+        dialog = ConflictDialog(
+            self.tr(
+                "Someone else changed this form after you opened it, so your corrections "
+                "were not saved. Choose which version to keep."
+            ),
+            rows,
+            self,
+        )
+        dialog.finished.connect(lambda _result: self._conflict_chosen(dialog, theirs))
+        self.conflict_dialog = dialog
+        dialog.open()
+
+    def _conflict_chosen(self, dialog: Any, theirs: FormDetail) -> None:
+        from kansli_desk.ui.dialogs.conflict import KEEP_THEIRS, USE_MINE, copy_to_clipboard
+
+        self.conflict_dialog = None
+        dialog.deleteLater()
+        if dialog.choice == KEEP_THEIRS:
+            copy_to_clipboard(self.tr("Your version of the form"), dialog.rows)
+            self.discard_draft()
+            self.edit(theirs)
+            self.message.setText(
+                self.tr("Their version is loaded. Your values were copied to the clipboard.")
+            )
+            self.message.show()
+        elif dialog.choice == USE_MINE:
+            self._version = theirs.version
+            self._save_draft()
+            self.save()
+        else:
+            self.message.setText(
+                self.tr(
+                    "Not saved: someone else changed this form. Saving again shows both "
+                    "versions once more."
+                )
+            )
+            self.message.show()
+            self.note.setFocus()
 
 
 def included_slots(values: dict[str, Any]) -> tuple[int, ...]:

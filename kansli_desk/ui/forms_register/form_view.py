@@ -308,11 +308,14 @@ class FormView(QWidget):
         """Read a form (in the background) and show it."""
 
         limits = self._limits()
+        # Registry clerks and supervisors see the numbers (each display is audited);
+        # advisors see them masked.
+        user = self._context.user
 
         def job(session: Any) -> FormDetail:
             from kansli_desk.services.forms import get_form
 
-            return get_form(session, form_id, limits=limits)
+            return get_form(session, form_id, limits=limits, user=user)
 
         self._busy = True
         self._context.db_job(job, self._loaded, self._failed)
@@ -366,6 +369,23 @@ class FormView(QWidget):
         self.edit_button.setToolTip(
             "" if editable else self.tr("Forms can be corrected until they are forwarded.")
         )
+        if not self._may_change():
+            # Advisors read forms; the services refuse changes, the buttons say so first.
+            reason = self.tr("Only a registry clerk or a supervisor can change forms.")
+            changers: list[QWidget] = [
+                self.edit_button, self.add_attachment_button, self.comment,
+                self.sent_button, self.show_attachment_button,
+                *self.transition_buttons.values(),
+            ]  # fmt: skip
+            for widget in changers:
+                widget.setEnabled(False)
+                widget.setToolTip(reason)
+
+    def _may_change(self) -> bool:
+        from kansli_desk.services import roles
+
+        user = self._context.user
+        return user is not None and roles.allowed(user.role, roles.Permission.FORMS_CHANGE)
 
     def details_html(self, detail: FormDetail) -> str:
         """The values of a form as a small HTML table."""
@@ -708,7 +728,7 @@ class FormView(QWidget):
                 # One byte more than allowed is enough for the service to say "too large".
                 content = handle.read(forms.MAX_ATTACHMENT_BYTES + 1)
             forms.add_attachment(session, user, form_id, path.name, content)
-            return forms.get_form(session, form_id, limits=limits)
+            return forms.get_form(session, form_id, limits=limits, user=user)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, KnownError):
@@ -738,10 +758,12 @@ class FormView(QWidget):
         if attachment_id is None:
             return
 
+        user = self._context.user
+
         def job(session: Any) -> tuple[str, str, Path]:
             from kansli_desk.services.forms import get_attachment
 
-            filename, media_type, content = get_attachment(session, int(attachment_id))
+            filename, media_type, content = get_attachment(session, int(attachment_id), user)
             target = _scan_dir() / f"{attachment_id}-{_safe_name(filename)}"
             target.write_bytes(content)
             target.chmod(0o600)

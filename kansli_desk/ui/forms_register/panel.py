@@ -385,10 +385,37 @@ class FormsRegisterPanel(QWidget):
     def _on_database_opened(self) -> None:
         for dialog in list(self.dialogs):
             dialog.close()
+        self._apply_role()
         self.refresh()
         if not self._drafts_offered:
             self._drafts_offered = True
             self.offer_drafts()
+
+    def _may(self, permission: str) -> bool:
+        """Whether the user's role holds a permission (:mod:`kansli_desk.services.roles`);
+        True before a database is open (nothing can be done then anyway)."""
+        user = self._context.user
+        if user is None:
+            return True
+        from kansli_desk.services import roles  # loaded with the database already
+
+        return roles.allowed(user.role, roles.Permission(permission))
+
+    def _apply_role(self) -> None:
+        """Advisors read the register: entering and importing forms are switched off
+        (the services refuse them too)."""
+        can_enter = self._may("forms_change")
+        can_import = self._may("forms_import")
+        self.new_button.setEnabled(can_enter)
+        self.new_form_action.setEnabled(can_enter)
+        self.import_button.setEnabled(can_import)
+        self.import_button.setVisible(can_import)
+        if not can_enter:
+            self.new_button.setToolTip(
+                self.tr("Only a registry clerk or a supervisor can register forms.")
+            )
+        else:
+            self.new_button.setToolTip("")
 
     # --- opening forms -------------------------------------------------------------
     def _draft_store(self) -> DraftStore:
@@ -415,7 +442,7 @@ class FormsRegisterPanel(QWidget):
     @Slot()
     def new_form(self) -> FormDialog | None:
         """Enter a new paper form, in a window of its own."""
-        if self._context.database is None:
+        if self._context.database is None or not self._may("forms_change"):
             return None
         dialog = self._make_dialog()
         dialog.start_new()
@@ -449,7 +476,10 @@ class FormsRegisterPanel(QWidget):
             self.open_form(self.queue.model.row_at(index.row()).id)
 
     def offer_drafts(self) -> None:
-        """Offer the forms left unsaved when the program last stopped."""
+        """Offer the forms left unsaved when the program last stopped (to those who
+        may register forms; the drafts stay for them)."""
+        if not self._may("forms_change"):
+            return
         store = self._draft_store()
         for draft in store.load_all():
             if self.ask_restore(draft):
@@ -474,7 +504,7 @@ class FormsRegisterPanel(QWidget):
     @Slot()
     def show_import(self) -> FormImportDialog | None:
         """Import the old register from a CSV or XLSX file (all or nothing)."""
-        if self._context.database is None:
+        if self._context.database is None or not self._may("forms_import"):
             return None
         from kansli_desk.ui.forms_register.import_dialog import FormImportDialog
 

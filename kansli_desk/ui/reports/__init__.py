@@ -1,0 +1,1 @@
+"""Printed reports (PDF) drawn with Qt's painter."""

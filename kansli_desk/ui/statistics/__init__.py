@@ -1,0 +1,1 @@
+"""Statistics for supervisors: charts, key figures and the numbers behind them."""
