@@ -29,6 +29,20 @@ def main() -> int:
     location, _ = parse_location(db_url)
     result = open_database(location)
     demo.generate(result.database.engine, calls=3000, forms=400, seed=7)
+    # The screens as the supervisor sees them: every action offered, numbers as stored.
+    from sqlalchemy import update
+
+    from kansli_desk.core.enums import Role
+    from kansli_desk.models import User
+    from kansli_desk.services.users import ensure_user
+
+    with result.database.transaction() as session:
+        ensure_user(session, location.login)
+        session.execute(
+            update(User)
+            .where(User.username == location.login)
+            .values(role=Role.SUPERVISOR, display_name="Kim Kanslist")
+        )
     result.database.close()
 
     from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
