@@ -168,12 +168,14 @@ class Settings:
             log.warning("Settings file has an unknown layout, using defaults")
             return
         version = raw.get("version", 0)
+        if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+            log.warning("Settings file has an unknown version, using defaults")
+            return
         values: dict[str, Any] = raw["values"]
-        while isinstance(version, int) and version < SETTINGS_VERSION:
-            upgrade = _UPGRADES.get(version)
+        for step in range(version, SETTINGS_VERSION):  # none for a newer file
+            upgrade = _UPGRADES.get(step)
             if upgrade is not None:
                 upgrade(values)
-            version += 1
         for key, value in values.items():
             option = _ALL.get(key)
             if option is not None and option.valid(value):

@@ -386,3 +386,15 @@ def test_failed_save_keeps_the_old_file_and_leaves_no_temporary_file(
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]
     assert Settings(path).get(LANGUAGE) == "en"
+
+
+@pytest.mark.parametrize("version", [-(10**12), -1, "1", True, 1.5])
+def test_a_file_with_an_impossible_version_loads_the_defaults_at_once(
+    path: Path, version: Any
+) -> None:
+    """A version far below the current one once made the upgrade loop count up to it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps({"version": version, "values": {"ui/language": "en"}}), encoding="utf-8"
+    )
+    assert Settings(path).get(LANGUAGE) == LANGUAGE.default
