@@ -256,7 +256,7 @@ def parse_birth(subject: str | dt.date, *, today: dt.date | None = None) -> Birt
         if exc.template == MSG_FORMAT:
             raise ValidationError(MSG_INPUT_FORMAT, field=FIELD) from None
         raise
-    return Birth(number.birth_date, _latest_birth(number.number, number.birth_date), number.kind)
+    return Birth(number.birth_date, latest_birth(number.number, number.birth_date), number.kind)
 
 
 def _checked(birth: Birth, today: dt.date) -> Birth:
@@ -265,8 +265,11 @@ def _checked(birth: Birth, today: dt.date) -> Birth:
     return birth
 
 
-def _latest_birth(number: str, earliest: dt.date) -> dt.date:
-    """The latest birth date a samordningsnummer allows (month 00 or day 60)."""
+def latest_birth(number: str, earliest: dt.date) -> dt.date:
+    """The latest birth date a samordningsnummer allows (month 00 or day 60).
+
+    Only the date part of ``number`` is read, so a masked number will do.
+    """
     month_unknown = number[4:6] == "00"
     day_unknown = number[6:8] == "60"
     month = 12 if month_unknown else earliest.month

@@ -109,3 +109,20 @@ def enum_column(enum_cls: type[StrEnum], name: str, **kwargs: Any) -> Any:
         validate_strings=True,
     )
     return mapped_column(column_type, CheckConstraint(condition, name=name), **kwargs)
+
+
+def masked_number_sql(column: str) -> str:
+    """SQL (the same on SQLite and PostgreSQL) for the masked form of a stored
+    identity number: :func:`kansli_desk.core.identity.mask` in the database.
+
+    The birth date is kept and the last four characters hidden (``YYYYMMDD-XXXX``);
+    an empty or missing number gives ``''``. Generated columns use it (migration
+    0007), so that a database role that may not read the numbers can still read
+    their masked form, and every writer keeps the two in step.
+    """
+    return (
+        f"CASE WHEN {column} IS NULL OR {column} = '' THEN '' ELSE "
+        f"rtrim(substr({column}, 1, CASE WHEN length({column}) >= 12 THEN 8 "
+        f"WHEN length({column}) <= 4 THEN 0 ELSE length({column}) - 4 END), '-+ ') "
+        f"|| '-XXXX' END"
+    )

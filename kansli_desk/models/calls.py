@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Column, Computed, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kansli_desk.core.enums import CallerKind, Outcome
-from kansli_desk.models.base import Base, UTCDateTime, enum_column, utcnow
+from kansli_desk.models.base import Base, UTCDateTime, enum_column, masked_number_sql, utcnow
 from kansli_desk.models.users import User
 
 NOTES_MAX_LENGTH = 2000
@@ -74,7 +74,12 @@ class Call(Base):
     outcome: Mapped[Outcome] = enum_column(Outcome, "outcome")
     notes: Mapped[str] = mapped_column(Text, default="")
     # Optional; normalised 12 digits. Shown masked; never required for a call.
-    person_number: Mapped[str | None] = mapped_column(String(16))
+    # Deferred: loaded only when asked for, as an advisor's database login may
+    # not read it (issue 7); ``person_masked`` is what the program shows.
+    person_number: Mapped[str | None] = mapped_column(String(16), deferred=True)
+    person_masked: Mapped[str] = mapped_column(
+        String(16), Computed(masked_number_sql("person_number"))
+    )
     callback_phone: Mapped[str | None] = mapped_column(String(40))
     callback_due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     callback_done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

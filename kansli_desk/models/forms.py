@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import JSON, Computed, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kansli_desk.core.enums import (
@@ -16,7 +16,7 @@ from kansli_desk.core.enums import (
     PartyRole,
     SealScope,
 )
-from kansli_desk.models.base import Base, UTCDateTime, enum_column, utcnow
+from kansli_desk.models.base import Base, UTCDateTime, enum_column, masked_number_sql, utcnow
 
 OPEN_FORM = "status IN ('received', 'registered', 'completion_requested', 'forwarded')"
 """A form not yet executed, as SQL (the partial index below needs it verbatim)."""
@@ -99,7 +99,10 @@ class FormParty(Base):
     id_kind: Mapped[IdKind] = enum_column(IdKind, "id_kind")
     # Normalised 12 digits (reservnummer as entered); indexed for duplicate
     # checks and log extracts ("who has seen data about person X").
-    id_number: Mapped[str] = mapped_column(String(20), index=True)
+    # Deferred: an advisor's database login may not read it (issue 7).
+    id_number: Mapped[str] = mapped_column(String(20), index=True, deferred=True)
+    # ``YYYYMMDD-XXXX``, computed by the database (migration 0007): what lists show.
+    id_masked: Mapped[str] = mapped_column(String(20), Computed(masked_number_sql("id_number")))
     birth_date: Mapped[dt.date]
     name: Mapped[str] = mapped_column(String(200), default="")
     # For the minor-access type: True = give access, False = remove, None = unchanged.

@@ -9,15 +9,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import Session, undefer
 
 from kansli_desk.core import identity
 from kansli_desk.core.enums import AuditAction, Role
 from kansli_desk.core.office_hours import TIMEZONE
 from kansli_desk.errors import ValidationError
 from kansli_desk.i18n import QT_TRANSLATE_NOOP
-from kansli_desk.models import AuditEvent
+from kansli_desk.models import AuditEvent, Call, FormAttachment, FormParty
 from kansli_desk.services.users import UserInfo
 
 
@@ -49,6 +49,9 @@ def record(
 # --- log extracts and spot checks (supervisors) -------------------------------------------------
 
 PERSON_LOG_ENTITY = "person_log"
+CALL_ENTITY = "call"  # calls.ENTITY (which imports this module)
+FORM_ENTITY = "form"  # forms.ENTITY
+ATTACHMENT_ENTITY = "form_attachment"  # forms.ATTACHMENT_ENTITY
 SPOT_CHECK_ENTITY = "audit_sample"
 SPOT_CHECK_MAX = 1000
 """The largest spot check: a sample meant to be read through by a person."""
@@ -225,7 +228,43 @@ def describe(details: dict[str, Any] | None) -> str:
     return "; ".join(parts)
 
 
-def _row(event: AuditEvent) -> AuditRow:
+def _records_of(session: Session, number: str) -> dict[str, list[str]]:
+    """The records that concern the person, by audit entity: the calls and forms
+    that hold the number now, the records audited with it before (a number since
+    corrected or purged), and the scans of those forms."""
+    calls = set(session.scalars(select(Call.id).where(Call.person_number == number)))
+    forms = set(session.scalars(select(FormParty.form_id).where(FormParty.id_number == number)))
+    found: dict[str, set[str]] = {
+        CALL_ENTITY: {str(i) for i in calls},
+        FORM_ENTITY: {str(i) for i in forms},
+        ATTACHMENT_ENTITY: set(),
+    }
+    earlier = session.execute(
+        select(AuditEvent.entity, AuditEvent.entity_id, AuditEvent.details).where(
+            AuditEvent.person_number == number,
+            AuditEvent.entity.in_(list(found)),
+            AuditEvent.entity_id.is_not(None),
+        )
+    )
+    for entity, entity_id, details in earlier:
+        found[entity].add(entity_id)
+        if entity == ATTACHMENT_ENTITY and isinstance(details, dict) and details.get("form_id"):
+            found[FORM_ENTITY].add(str(details["form_id"]))
+    form_ids = sorted(int(i) for i in found[FORM_ENTITY] if i.isdigit())
+    for start in range(0, len(form_ids), _ID_CHUNK):
+        part = form_ids[start : start + _ID_CHUNK]
+        found[ATTACHMENT_ENTITY].update(
+            str(i)
+            for i in session.scalars(
+                select(FormAttachment.id).where(FormAttachment.form_id.in_(part))
+            )
+        )
+    return {entity: sorted(ids) for entity, ids in found.items() if ids}
+
+
+def _row(event: AuditEvent, *, person_number: str | None = None) -> AuditRow:
+    """``person_number``: shown instead of the event's own (a log extract names
+    only the person it is about)."""
     return AuditRow(
         id=event.id,
         at=event.at.astimezone(dt.UTC),
@@ -234,7 +273,7 @@ def _row(event: AuditEvent) -> AuditRow:
         action=event.action,
         entity=event.entity,
         entity_id=event.entity_id,
-        person_number=event.person_number,
+        person_number=person_number or event.person_number,
         workstation=event.workstation,
         description=describe(event.details),
     )
@@ -249,9 +288,14 @@ def person_log(
 ) -> PersonLog:
     """Who has seen or changed data about a person: a log extract (supervisors only).
 
-    Every audit event recorded with the person's number, in the period if one is
-    given, oldest first. Producing the extract is itself recorded (an unmasked
-    view of the person's data), in the caller's transaction.
+    Every audit event about the person, in the period if one is given, oldest
+    first: the events recorded with the person's number, and every event on a
+    call, form or scan that concerns the person (:func:`_records_of`), so
+    that a guardian's extract shows the form that names them, and an event whose
+    author's database login could not read the number (an advisor marking a
+    callback done) is found through its call. Each row shows the searched
+    number, never another person's. Producing the extract is itself recorded (an
+    unmasked view of the person's data), in the caller's transaction.
 
     Raises:
         ValidationError: not a supervisor, an invalid number, or a period that
@@ -260,12 +304,17 @@ def person_log(
     require_audit_reader(user)
     number = normalise_person(person_text)
     check_period(date_from, date_to)
+    about = [AuditEvent.person_number == number]
+    for entity, ids in _records_of(session, number).items():
+        for start in range(0, len(ids), _ID_CHUNK):
+            part = ids[start : start + _ID_CHUNK]
+            about.append(and_(AuditEvent.entity == entity, AuditEvent.entity_id.in_(part)))
     stmt = (
         select(AuditEvent)
-        .where(AuditEvent.person_number == number, *_in_period(date_from, date_to))
+        .where(or_(*about), *_in_period(date_from, date_to))
         .order_by(AuditEvent.at, AuditEvent.id)
     )
-    events = tuple(_row(event) for event in session.scalars(stmt))
+    events = tuple(_row(event, person_number=number) for event in session.scalars(stmt))
     record(
         session,
         user,
@@ -314,7 +363,12 @@ def spot_check(
     for start in range(0, len(chosen), _ID_CHUNK):
         part = chosen[start : start + _ID_CHUNK]
         rows.extend(
-            _row(e) for e in session.scalars(select(AuditEvent).where(AuditEvent.id.in_(part)))
+            _row(e)
+            for e in session.scalars(
+                select(AuditEvent)
+                .options(undefer(AuditEvent.person_number))
+                .where(AuditEvent.id.in_(part))
+            )
         )
     rows.sort(key=lambda row: (row.at, row.id))
     details: dict[str, Any] = {

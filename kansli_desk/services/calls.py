@@ -89,6 +89,10 @@ MAX_DURATION_SECONDS = 24 * 3600
 PHONE_DIGITS = (6, 20)
 TOPIC_NAME_MAX_LENGTH = 200
 ENTITY = "call"
+REDACTED_FIELDS = frozenset({"notes", "callback_phone"})
+"""Fields whose changes the audit log records without their values: free text and
+phone numbers are personal data that retention removes from the call after N
+months, and the append-only log would otherwise keep them for good."""
 TOPIC_ENTITY = "topic"
 
 # --- messages (context "Errors") ----------------------------------------------------
@@ -190,7 +194,9 @@ class CallChange:
     ``outcome``, ISO 8601 in UTC for times, topic names joined by ", " for
     ``topic_ids``, masked identity numbers for ``person_number``, seconds for
     ``duration_seconds``, "" for nothing. The creation of the call is an entry
-    with ``action`` CREATE and an empty ``field``.
+    with ``action`` CREATE and an empty ``field``. A change of the notes or the
+    callback number is ``redacted``: the history says that they changed, not
+    what they said (see :data:`REDACTED_FIELDS`).
     """
 
     at: dt.datetime
@@ -200,6 +206,7 @@ class CallChange:
     new: str
     action: AuditAction = AuditAction.UPDATE
     shown_name: str = ""
+    redacted: bool = False
 
 
 @dataclass(frozen=True)
@@ -311,7 +318,9 @@ class _Stored:
 
     topic_ids: frozenset[int]
     callback_due_at: dt.datetime | None
-    person_number: str | None
+    person_masked: str
+    """The stored number, masked: the edit form shows it so, and an advisor's
+    database login may not read the number itself."""
 
 
 @dataclass(frozen=True)
@@ -323,6 +332,9 @@ class _Clean:
     topic_names: tuple[str, ...]
     notes: str
     person_number: str | None
+    """The number typed (12 digits), None when there is none or it is kept."""
+    person_kept: bool
+    """The stored number is left as it is (the form showed it masked, unchanged)."""
     callback_phone: str | None
     form_id: int | None
     form_registry_number: str
@@ -364,7 +376,7 @@ def _check(
         problems.append(
             _problem(MSG_NOTES_TOO_LONG, "notes", length=len(notes), limit=NOTES_MAX_LENGTH)
         )
-    person_problem, person_number = _check_person(data.person_number, now, stored)
+    person_problem, person_number, person_kept = _check_person(data.person_number, now, stored)
     problems.append(person_problem)
     phone = " ".join(data.callback_phone.split())
     problems.extend(_check_callback(data, phone, now, stored))
@@ -380,6 +392,7 @@ def _check(
         topic_names=tuple(name for _, name in topics),
         notes=notes,
         person_number=person_number,
+        person_kept=person_kept,
         callback_phone=phone or None,
         form_id=form_id,
         form_registry_number=number if form_id is not None else "",
@@ -411,17 +424,18 @@ def _check_topics(
 
 def _check_person(
     typed: str, now: dt.datetime, stored: _Stored | None
-) -> tuple[ValidationError | None, str | None]:
-    """A problem with the identity number, and the number to store (12 digits or None)."""
+) -> tuple[ValidationError | None, str | None, bool]:
+    """A problem with the identity number, the number to store (12 digits or None),
+    and whether the stored number is kept as it is."""
     typed = typed.strip()
     if not typed:
-        return None, None
-    if stored is not None and stored.person_number and typed == mask(stored.person_number):
-        return None, stored.person_number  # shown masked in the form, left unchanged
+        return None, None, False
+    if stored is not None and stored.person_masked and typed == stored.person_masked:
+        return None, None, True  # shown masked in the form, left unchanged
     try:
-        return None, parse_identity(typed, today=now.astimezone(TIMEZONE).date()).number
+        return None, parse_identity(typed, today=now.astimezone(TIMEZONE).date()).number, False
     except ValidationError as exc:
-        return exc, None
+        return exc, None, False
 
 
 def _check_callback(
@@ -450,7 +464,7 @@ def _stored(session: Session, call: Call) -> _Stored:
     topic_ids = session.scalars(
         select(call_topics.c.topic_id).where(call_topics.c.call_id == call.id)
     ).all()
-    return _Stored(frozenset(topic_ids), call.callback_due_at, call.person_number)
+    return _Stored(frozenset(topic_ids), call.callback_due_at, call.person_masked)
 
 
 def validate_call(
@@ -582,7 +596,7 @@ def update_call(
     assert data.caller_kind is not None and data.outcome is not None
 
     with session.no_autoflush:
-        before = _snapshot(session, call, stored.topic_ids)
+        before = _snapshot(session, call, stored.topic_ids, stored.person_masked)
         due_changed = call.callback_due_at != data.callback_due_at
         started_changed = call.started_at != data.started_at
         call.started_at = data.started_at
@@ -590,15 +604,20 @@ def update_call(
         call.caller_kind = data.caller_kind
         call.outcome = data.outcome
         call.notes = clean.notes
-        call.person_number = clean.person_number
+        if not clean.person_kept and (clean.person_number or stored.person_masked):
+            # Only a real change is written: the number is not loaded (deferred).
+            call.person_number = clean.person_number
         call.callback_phone = clean.callback_phone
         if due_changed:  # a new time: a callback to make again
             call.callback_due_at = data.callback_due_at
             call.callback_done_at = None
         call.form_id = clean.form_id
-        after = _snapshot(session, call, frozenset(clean.topic_ids))
+        shown = stored.person_masked if clean.person_kept else mask(clean.person_number)
+        after = _snapshot(session, call, frozenset(clean.topic_ids), shown)
     changes = [
-        {"field": name, "old": before[name], "new": after[name]}
+        {"field": name, "redacted": True}
+        if name in REDACTED_FIELDS
+        else {"field": name, "old": before[name], "new": after[name]}
         for name in before
         if before[name] != after[name]
     ]
@@ -660,8 +679,15 @@ def _iso(value: dt.datetime | None) -> str:
     return "" if value is None else value.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
-def _snapshot(session: Session, call: Call, topic_ids: frozenset[int]) -> dict[str, str]:
-    """The editable fields of a call as history text (run without autoflush)."""
+def _snapshot(
+    session: Session, call: Call, topic_ids: frozenset[int], person_masked: str
+) -> dict[str, str]:
+    """The editable fields of a call as history text (run without autoflush).
+
+    Notes and the callback number are personal data that retention removes from
+    the call; the append-only audit log cannot forget them, so their history
+    says only that they changed (:data:`REDACTED`), never what they said.
+    """
     form_number: str | None = None
     if call.form_id is not None:
         form_number = session.scalar(select(Form.registry_number).where(Form.id == call.form_id))
@@ -672,7 +698,7 @@ def _snapshot(session: Session, call: Call, topic_ids: frozenset[int]) -> dict[s
         "topic_ids": ", ".join(_topic_names(session, topic_ids)),
         "outcome": call.outcome.value,
         "notes": call.notes,
-        "person_number": mask(call.person_number),
+        "person_number": person_masked,
         "callback_phone": call.callback_phone or "",
         "callback_due_at": _iso(call.callback_due_at),
         "callback_done_at": _iso(call.callback_done_at),
@@ -782,7 +808,7 @@ def get_call(session: Session, call_id: int) -> CallDetail:
         topic_ids=tuple(topic_id for topic_id, _ in topics),
         outcome=call.outcome,
         notes=call.notes,
-        person_masked=mask(call.person_number),
+        person_masked=call.person_masked,
         callback_phone=call.callback_phone or "",
         callback_due_at=call.callback_due_at,
         callback_done_at=call.callback_done_at,
@@ -827,6 +853,7 @@ def _history(session: Session, call_id: int) -> tuple[CallChange, ...]:
                     str(change.get("new", "")),
                     action,
                     shown,
+                    redacted=bool(change.get("redacted")),
                 )
             )
     return tuple(history)
@@ -856,7 +883,7 @@ _ROW_COLUMNS = (
     _C.outcome,
     _C.callback_due_at,
     _C.callback_done_at,
-    _C.person_number,
+    _C.person_masked,
     _C.callback_phone,
 )
 _RAW_VALUES = ("started_at", "caller_kind", "outcome", "callback_due_at", "callback_done_at")
@@ -1178,7 +1205,7 @@ def _page_rows(
         outcome,
         raw_due,
         done_at,
-        person_number,
+        person_masked,
         phone,
         topic_ids,
     ) in rows:
@@ -1208,7 +1235,7 @@ def _page_rows(
                 "outcome": outcomes[outcome],
                 "callback_due_at": due_at,
                 "callback_done": done_at is not None,
-                "person_masked": mask(person_number) if person_number else "",
+                "person_masked": person_masked or "",
                 "callback_phone": phone or "",
             },
         )
@@ -1233,7 +1260,9 @@ def _topics_of(session: Session, call_ids: list[int]) -> dict[int, tuple[str, ..
 
 def advisors(session: Session) -> list[tuple[int, str]]:
     """(user id, shown name) of the advisors and of everyone who has logged calls."""
-    has_calls = exists().where(Call.advisor_id == User.id)
+    # Not EXISTS (SELECT * ...): that needs every column, and an advisor's
+    # database login may not read calls.person_number.
+    has_calls = select(Call.id).where(Call.advisor_id == User.id).exists()
     rows = session.execute(
         select(User.id, User.display_name, User.username).where(
             or_(User.role == Role.ADVISOR, has_calls)
@@ -1322,7 +1351,8 @@ def mark_callback_done(
         AuditAction.UPDATE,
         entity=ENTITY,
         entity_id=call_id,
-        person_number=call.person_number,
+        # Not the number: an advisor's login may not read it. Log extracts find
+        # this event through the call (audit.person_log).
         details={"changes": [{"field": "callback_done_at", "old": "", "new": _iso(now)}]},
     )
     session.flush()

@@ -509,6 +509,13 @@ def is_connection_lost(exc: BaseException) -> bool:
     return sqlstate is None or sqlstate.startswith(_CONNECTION_SQLSTATES)
 
 
+def is_permission_denied(exc: BaseException) -> bool:
+    """Whether the database refused the statement to this login (SQLSTATE 42501:
+    its role lacks a grant, as ``kansli-desk db roles`` sets up per role)."""
+    orig = getattr(exc, "orig", None) or exc
+    return getattr(orig, "sqlstate", None) == "42501"
+
+
 def _first_line(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
     return (lines[0] if lines else type(exc).__name__)[:200]

@@ -177,6 +177,12 @@ PHONE_DIGITS = (6, 20)
 REGISTRY_PREFIX = "KD"
 ENTITY = "form"
 ATTACHMENT_ENTITY = "form_attachment"
+REDACTED_FIELDS = frozenset(
+    {"note", "orderer_name", "orderer_phone", "head_of_operations", "it_support_phoned_by"}
+)
+"""Fields whose corrections the audit log records without their values: the
+retention purge removes them from closed forms, and the append-only log would
+otherwise keep them for good (see :mod:`kansli_desk.services.retention`)."""
 
 # --- messages (context "Errors") ----------------------------------------------------
 
@@ -1291,7 +1297,9 @@ def update_form(
         _apply(form, clean)
         after = _snapshot(form, clean.persons)
     changes = [
-        {"field": name, "old": before[name][1], "new": after[name][1]}
+        {"field": name, "redacted": True}
+        if name in REDACTED_FIELDS
+        else {"field": name, "old": before[name][1], "new": after[name][1]}
         for name in before
         if before[name][0] != after[name][0]
     ]
@@ -1358,18 +1366,25 @@ def _snapshot(form: Form, persons: Sequence[NormalisedParty]) -> dict[str, tuple
     }
 
 
-def _stored_persons(session: Session, form_id: int) -> list[NormalisedParty]:
+def _stored_persons(
+    session: Session, form_id: int, *, masked: bool = False
+) -> list[NormalisedParty]:
+    """The parties of a form; with ``masked``, their numbers masked (``id_masked``,
+    which every role may read: an advisor's database login may not read ``id_number``)."""
+    number = _P.id_masked if masked else _P.id_number
     rows = session.execute(
-        select(_P.role, _P.id_kind, _P.id_number, _P.birth_date, _P.name, _P.access_given)
+        select(_P.role, _P.id_kind, number.label("id_number"), _P.birth_date, _P.name,
+               _P.access_given)
         .where(_P.form_id == form_id)
         .order_by(_P.position, _P.id)
-    ).all()
+    ).all()  # fmt: skip
     persons = []
     for index, row in enumerate(rows):
         latest = row.birth_date
         # An anonymised person (retention purge) has an empty number and keeps its kind.
+        # The masked number keeps the date part, all that the latest birth date needs.
         if row.id_kind is IdKind.SAMORDNINGSNUMMER and row.id_number:
-            latest = age_access.parse_birth(row.id_number, today=dt.date.max).latest
+            latest = age_access.latest_birth(row.id_number, row.birth_date)
         persons.append(
             NormalisedParty(
                 index, row.role, row.id_kind, row.id_number, row.birth_date, latest,
@@ -1398,10 +1413,17 @@ def get_form(
     ``VIEW_UNMASKED`` event per person, in the caller's transaction. Without a
     user, and for advisors, they are masked like :attr:`FormDetail.parties`.
 
+    An advisor's form is read without the numbers themselves (their database
+    login may not read them); the transitions shown skip the re-check of the
+    whole numbers (see :func:`_next_steps`).
+
     Raises:
         FormNotFound: no such form.
     """
     unmasked = user is not None and roles.allowed(user.role, roles.Permission.FORMS_UNMASKED)
+    if user is not None and not unmasked:
+        return _read_form(session, form_id, unmasked=False, today=today, limits=limits,
+                          numbers_readable=False)  # fmt: skip
     detail = _read_form(session, form_id, unmasked=unmasked, today=today, limits=limits)
     if user is not None and unmasked:
         numbers = dict.fromkeys(n for p in _stored_persons(session, form_id) if (n := p.number))
@@ -1426,16 +1448,19 @@ def _read_form(
     unmasked: bool,
     today: dt.date | None = None,
     limits: AgeLimits | None = None,
+    numbers_readable: bool = True,
 ) -> FormDetail:
     """The form (see :func:`get_form`), with its numbers unmasked in ``data`` when
     ``unmasked`` (not audited here: the caller audits or has just audited a change).
+    Without ``numbers_readable`` only the masked numbers are read, and no
+    transition is offered (its checks need the whole numbers).
     """
     today = today or today_in_sweden()
     limits = limits or AgeLimits()
     row = session.execute(select(_FORMS).where(_F.id == form_id)).one_or_none()
     if row is None:
         raise FormNotFound(MSG_NOT_FOUND)
-    persons = _stored_persons(session, form_id)
+    persons = _stored_persons(session, form_id, masked=not numbers_readable)
     data = _as_input(row, persons)  # the workflow's checks read the whole numbers
     history = tuple(
         HistoryRow(
@@ -1464,7 +1489,9 @@ def _read_form(
             .order_by(_A.id)
         )
     )
-    allowed, held_back = _next_steps(row, data, persons, today, limits)
+    allowed, held_back = _next_steps(
+        row, data, persons, today, limits, numbers_readable=numbers_readable
+    )
     return FormDetail(
         id=row.id,
         registry_number=row.registry_number or "",
@@ -1532,8 +1559,16 @@ def _next_steps(
     persons: Sequence[NormalisedParty],
     today: dt.date,
     limits: AgeLimits,
+    *,
+    numbers_readable: bool = True,
 ) -> tuple[tuple[FormStatus, ...], tuple[HeldBack, ...]]:
-    """The transitions offered now, and why the workflow's others are held back."""
+    """The transitions offered now, and why the workflow's others are held back.
+
+    Without ``numbers_readable`` (``persons`` hold masked numbers) the form's
+    re-check before forwarding is left out: it parses the whole numbers, which
+    were checked when the form was stored. The age checks need only the birth
+    dates and still apply.
+    """
     held: list[HeldBack] = []
     possible = allowed_transitions(
         row.status, is_signed=True, is_urgent=False, it_support_phoned=True
@@ -1549,7 +1584,9 @@ def _next_steps(
             held.append(HeldBack.of(status, _refusal(row, status)))
     found = []
     for status in allowed:
-        problem = _step_problem(status, data, persons, today=today, limits=limits)
+        problem = _step_problem(
+            status, data, persons, today=today, limits=limits, recheck=numbers_readable
+        )
         if problem is None:
             found.append(status)
         else:
@@ -1578,8 +1615,10 @@ def _step_problem(
     *,
     today: dt.date,
     limits: AgeLimits,
+    recheck: bool = True,
 ) -> ValidationError | None:
-    """What stops forwarding or executing a form today (None: nothing)."""
+    """What stops forwarding or executing a form today (None: nothing); ``recheck``:
+    check the whole form again before forwarding."""
     if to_status not in (S.FORWARDED, S.EXECUTED):
         return None
     child = next((p for p in persons if p.role is PartyRole.CHILD), None)
@@ -1587,7 +1626,7 @@ def _step_problem(
         problem = _age_problem(data.form_type, child, today, limits, executing=True)
         if problem is not None:
             return problem
-    if to_status is S.FORWARDED:
+    if to_status is S.FORWARDED and recheck:
         problems, _ = _check(data, today, limits)
         if problems:
             return FormInvalid(problems)
@@ -1675,7 +1714,9 @@ def transition(
         entity=ENTITY,
         entity_id=form_id,
         person_number=main_number(persons),
-        details={"from": from_status.value, "to": to_status.value, "comment": comment},
+        # Whether there was a comment, not what it said: the purge removes step
+        # comments, and the append-only log would keep them (REDACTED_FIELDS).
+        details={"from": from_status.value, "to": to_status.value, "commented": bool(comment)},
     )
     session.flush()
     return _read_form(session, form_id, unmasked=True, today=today, limits=limits)
@@ -2034,11 +2075,12 @@ def is_overdue(
     return received_on < (cutoff or overdue_cutoff(today))
 
 
-def _main_person_column() -> Any:
-    """The number of the person concerned, or of the child (the form's first such party)."""
+def _main_person_column(*, masked: bool = False) -> Any:
+    """The number of the person concerned, or of the child (the form's first such
+    party); its masked form (``id_masked``) when ``masked``, which every role may read."""
     party = _PARTIES.alias("main_party")
     return (
-        select(party.c.id_number)
+        select(party.c.id_masked if masked else party.c.id_number)
         .where(party.c.form_id == _F.id, text("main_party.role IN ('subject', 'child')"))
         .order_by(party.c.position)
         .limit(1)
@@ -2083,7 +2125,7 @@ def _page_statement(shape: _Shape) -> Select[Any]:
         _F.form_type,
         _F.status,
         _F.is_urgent,
-        _main_person_column().label("person"),
+        _main_person_column(masked=True).label("person"),
         _F.orderer_unit,
     )
     stmt = select(*columns).select_from(_FORMS)
@@ -2244,10 +2286,6 @@ def _form_rows(raw: Sequence[Any], sqlite: bool, today: dt.date, cutoff: dt.date
         overdue = status in late_statuses and (
             received_on < cutoff or (urgent and status is not forwarded and received_on < today)
         )
-        if person is not None and len(person) == 12 and person.isdigit():
-            masked = person[:8] + "-XXXX"  # what mask() gives for 12 digits
-        else:
-            masked = mask(person)
         row = new(FormRow)
         set_dict(
             row,
@@ -2259,7 +2297,7 @@ def _form_rows(raw: Sequence[Any], sqlite: bool, today: dt.date, cutoff: dt.date
                 "form_type": types[form_type],
                 "status": status,
                 "is_urgent": urgent,
-                "person_masked": masked,
+                "person_masked": person or "",
                 "orderer_unit": unit,
                 "overdue": overdue,
             },

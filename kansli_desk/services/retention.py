@@ -36,9 +36,12 @@ long as the log entries about it.
 database refuses UPDATE and DELETE), so the program keeps them for good, which
 satisfies "at least five years". What an audit row recorded stays as recorded:
 the identity number of the person concerned (needed for log extracts), and the
-details of changes, which for calls include the old and new notes and callback
-numbers and for forms the changed texts. Removing audit rows older than the
-region's period is a database administrator's task outside the program.
+fields a change touched. The values of what a purge removes (a call's notes and
+callback number, a form's note, orderer and IT-support names) are never written
+to the log: a change of them is recorded as changed, without old or new text
+(``calls.REDACTED_FIELDS``, ``forms.REDACTED_FIELDS``), so the log keeps
+nothing the purge removes but the identity numbers log extracts need. Removing audit rows older than
+the region's period is a database administrator's task outside the program.
 
 :func:`plan_purge` lists what a purge would change (the dry run);
 :func:`purge` changes exactly that, in the caller's transaction, and records one

@@ -202,7 +202,7 @@ def _open_job(location: DatabaseLocation, password: str | None) -> OpenOutcome:
     """Runs on the database thread: open, find the user, load shipped articles."""
     from kansli_desk.core.enums import AuditAction
     from kansli_desk.services import audit, knowledge, secrets, users
-    from kansli_desk.services.database import map_error, open_database
+    from kansli_desk.services.database import is_permission_denied, map_error, open_database
     from kansli_desk.services.errors import is_database_error
 
     if password is None and not location.is_sqlite:
@@ -211,7 +211,15 @@ def _open_job(location: DatabaseLocation, password: str | None) -> OpenOutcome:
     try:
         with result.database.transaction() as session:
             user = users.ensure_user(session, location.login)
-            report = knowledge.sync_shipped_articles(session, paths.resource("knowledge"))
+            try:
+                with session.begin_nested():
+                    report = knowledge.sync_shipped_articles(session, paths.resource("knowledge"))
+            except Exception as exc:
+                # An advisor's or clerk's own login may not write articles: newer
+                # shipped articles wait for a supervisor's start.
+                if not is_permission_denied(exc):
+                    raise
+                report = knowledge.SyncReport()
             audit.record(session, user, AuditAction.LOGIN, details={"version": __version__})
     except Exception as exc:
         result.database.close()

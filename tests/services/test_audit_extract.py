@@ -22,7 +22,7 @@ from kansli_desk.services import audit, calls, forms
 from kansli_desk.services.database import Database
 from kansli_desk.services.forms import PartyInput
 from kansli_desk.services.users import UserInfo
-from tests.services.test_forms import born, digits
+from tests.services.test_forms import GUARDIAN_1, TODAY, born, digits, minor
 from tests.services.test_retention import add_user, new_call, new_form, seal, utc
 
 X = born(dt.date(1982, 2, 2), 0)  # YYYYMMDD-NNNN
@@ -120,6 +120,9 @@ def test_the_extract_lists_exactly_the_persons_events_oldest_first(desk: Desk) -
     assert "registry_number: " in log.events[2].description
     for event in log.events:
         assert NOTES not in event.description and COMMENT not in event.description
+    # Nor anywhere in the append-only log: the purge removes notes and comments.
+    stored = str([event.details for event in events(desk.db)])
+    assert NOTES not in stored and COMMENT not in stored and "'commented': True" in stored
 
 
 @pytest.mark.parametrize("typed", [digits(X), X[2:], f" {X[2:8]} {X[9:]} "])
@@ -294,3 +297,45 @@ def test_a_spot_check_of_an_empty_period_is_empty(busy: Desk) -> None:
     assert busy.sample(date_from=dt.date(2025, 1, 1), date_to=dt.date(2025, 1, 31)) == []
     with pytest.raises(ValidationError, match="Swap the dates"):
         busy.sample(date_from=dt.date(2020, 11, 2), date_to=dt.date(2020, 11, 1))
+
+
+# --- people named on a record, and numbers corrected -------------------------------------
+
+
+def test_a_guardians_extract_shows_the_form_that_names_them(desk: Desk) -> None:
+    with desk.db.transaction() as session:
+        form_id = forms.register_form(session, desk.chef, minor(), today=TODAY).id
+    with desk.db.transaction() as session:
+        forms.get_form(session, form_id, user=desk.chef, today=TODAY)
+    log = desk.log(GUARDIAN_1)
+    assert [(e.action, e.entity, e.entity_id) for e in log.events] == [
+        (AuditAction.CREATE, forms.ENTITY, str(form_id)),
+        (AuditAction.VIEW_UNMASKED, forms.ENTITY, str(form_id)),
+        (AuditAction.VIEW_UNMASKED, forms.ENTITY, str(form_id)),  # the child's number shown
+    ]
+    # The extract names only the person it is for, never the child on the same form.
+    assert {e.person_number for e in log.events} == {digits(GUARDIAN_1)}
+
+
+def test_a_corrected_number_stays_in_the_first_persons_extract(desk: Desk) -> None:
+    with desk.db.transaction() as session:
+        shown = calls.get_call(session, desk.call_y)
+        calls.update_call(
+            session,
+            desk.anna,
+            desk.call_y,
+            shown.version,
+            calls.CallInput(
+                started_at=shown.started_at,
+                duration_seconds=shown.duration_seconds,
+                caller_kind=shown.caller_kind,
+                topic_ids=shown.topic_ids,
+                outcome=shown.outcome,
+                notes=shown.notes,
+                person_number=X,  # Y was a typing mistake
+            ),
+            now=utc(2026, 11, 20, 9),
+        )
+    corrected = (AuditAction.UPDATE, calls.ENTITY, str(desk.call_y))
+    assert corrected in {(e.action, e.entity, e.entity_id) for e in desk.log(Y).events}
+    assert corrected in {(e.action, e.entity, e.entity_id) for e in desk.log(X).events}

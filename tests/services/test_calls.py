@@ -442,10 +442,16 @@ def test_update_records_who_changed_what_and_when(world: World) -> None:
         assert change.shown_name == "Erik Ek"
         assert change.action is AuditAction.UPDATE
         assert started - dt.timedelta(seconds=1) <= change.at <= finished + dt.timedelta(seconds=1)
-    assert (by_field["notes"].old, by_field["notes"].new) == (
-        "Frågade vad försegling innebär.",
-        "Frågade om försegling och låsning.",
-    )
+    # Notes are personal data that retention removes from the call: the
+    # append-only audit log records that they changed, never what they said.
+    notes = by_field["notes"]
+    assert notes.redacted and (notes.old, notes.new) == ("", "")
+    with world.db.transaction() as session:
+        details = session.scalars(
+            sa.select(AuditEvent.details).where(AuditEvent.entity == calls.ENTITY)
+        ).all()
+    assert "Frågade" not in json.dumps(details, ensure_ascii=False)
+    assert not by_field["outcome"].redacted
     # Identity numbers appear masked only, in the history and in the audit details.
     assert (by_field["person_number"].old, by_field["person_number"].new) == ("", "19121212-XXXX")
     assert (by_field["topic_ids"].old, by_field["topic_ids"].new) == (

@@ -461,12 +461,18 @@ def test_the_purge_keeps_what_statistics_need(world: World) -> None:
     assert changed_columns(before, after, "calls") == {
         "notes",
         "person_number",
+        "person_masked",  # generated from the number
         "callback_phone",
         "version",
         "updated_at",
     }
+    # What the purge removes never went into the append-only audit log.
+    bookkeeping = {"version", "updated_at", "person_number", "person_masked"}
+    assert changed_columns(before, after, "calls") - bookkeeping <= calls.REDACTED_FIELDS
+    assert changed_columns(before, after, "forms") - bookkeeping <= forms.REDACTED_FIELDS
     old = after["calls"][(world.calls["old"],)]
     assert (old["notes"], old["person_number"], old["callback_phone"]) == ("", None, None)
+    assert old["person_masked"] == ""
     was = before["calls"][(world.calls["old"],)]
     for kept in ("started_at", "duration_seconds", "caller_kind", "outcome", "advisor_id",
                  "callback_due_at", "callback_done_at", "form_id", "created_at"):  # fmt: skip
@@ -498,7 +504,9 @@ def test_the_purge_keeps_what_statistics_need(world: World) -> None:
     assert form["received_on"] == dt.date(2020, 3, 2)
     assert form["executed_at"] is not None and form["registered_at"] is not None
 
-    assert changed_columns(before, after, "form_parties") == {"id_number", "name", "birth_date"}
+    assert changed_columns(before, after, "form_parties") == {
+        "id_number", "id_masked", "name", "birth_date"
+    }  # fmt: skip
     purged = [row for row in after["form_parties"].values() if row["id_number"] == ""]
     assert sorted(row["birth_date"] for row in purged) == [
         dt.date(1912, 1, 1),

@@ -415,10 +415,13 @@ class CallForm(QWidget):
             "duration_seconds": self.tr("duration"),
             "started_at": self.tr("start time"),
         }
+        field = labels.get(change.field, change.field)
+        if change.redacted:
+            return self.tr("{time} {user} changed {field}").format(time=when, user=who, field=field)
         return self.tr("{time} {user} changed {field}: “{old}” → “{new}”").format(
             time=when,
             user=who,
-            field=labels.get(change.field, change.field),
+            field=field,
             old=_readable(change.field, change.old),
             new=_readable(change.field, change.new),
         )
