@@ -371,6 +371,22 @@ def test_searching_the_calls_with_arbitrary_text(database: Database, query: str)
         assert calls.list_calls_page(session, filters=calls.CallFilter(text=query)) == []
 
 
+@PROPERTY
+@given(login=TEXT, name=TEXT)
+@example(login="anna\x00", name="Anna\x00")
+def test_adding_a_user_with_arbitrary_text(database: Database, login: str, name: str) -> None:
+    from kansli_desk.core.enums import Role
+    from kansli_desk.services.users import add_user
+
+    with database.transaction() as session:
+        supervisor = _user(session)  # the first user of the database: a supervisor
+        added = harmless(add_user, session, supervisor, login, name, Role.ADVISOR)
+        if added is not None:
+            assert added.username == login.strip() and added.username.isprintable()
+            assert "\x00" not in added.display_name
+        session.rollback()  # nothing is kept between examples
+
+
 # --- a form ----------------------------------------------------------------------------------
 
 PARTY = st.builds(

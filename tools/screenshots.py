@@ -142,6 +142,7 @@ def main() -> int:
     dialog.grab().save(str(out / "form.png"))
     dialog.close()
     _statistics_shots(window, out, wait)
+    _users_shot(window, out, wait)
     window.close()
     context.close()
     print(f"screenshots in {out}")
@@ -178,6 +179,28 @@ def _statistics_shots(window: object, out: Path, wait: Callable[..., None]) -> N
     page = render_page(statistics.stats, kind=ExportKind.AUDIT, page=0, scale=1.5)
     page.save(str(out / "report-page.png"))
     statistics.close()
+
+
+def _users_shot(window: object, out: Path, wait: Callable[..., None]) -> None:
+    """Settings → Users, with the demo team, one of them deactivated and one chosen."""
+    from kansli_desk.services import users
+    from kansli_desk.ui.dialogs.users import UsersDialog
+    from kansli_desk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    context = window._context  # a tool, not the program
+    database, me = context.database, context.user
+    assert database is not None and me is not None
+    with database.transaction() as session:
+        others = [u for u in users.list_users(session, me) if u.username != me.username]
+        users.set_active(session, me, others[-1].username, False)
+    dialog = UsersDialog(context, window)
+    dialog.show()
+    wait(lambda: dialog.list.model.rowCount() > 1 and not dialog.list.model.is_loading)
+    dialog.list.view.selectRow(1)
+    wait(lambda: False, 300)
+    dialog.grab().save(str(out / "users.png"))
+    dialog.close()
 
 
 if __name__ == "__main__":

@@ -72,6 +72,8 @@ audit log)."""
 
 USER_ENTITY = "user"
 _LOGIN = re.compile(r"[A-Za-z_][A-Za-z0-9_.@-]{0,62}", re.ASCII)
+LOGIN_PATTERN = _LOGIN
+"""What :func:`grant_role` accepts as a login (the users screen checks it too)."""
 
 MSG_POSTGRES_ONLY = QT_TRANSLATE_NOOP(
     "Errors",

@@ -200,6 +200,10 @@ class MainWindow(QMainWindow):
         self.topics_action.setEnabled(False)  # supervisors, once the database is open
         self.topics_action.triggered.connect(self.show_topics_dialog)
         settings_menu.addAction(self.topics_action)
+        self.users_action = self._action(self.tr("&Users…"), "actionUsers")
+        self.users_action.setEnabled(False)  # supervisors, once the database is open
+        self.users_action.triggered.connect(self.show_users_dialog)
+        settings_menu.addAction(self.users_action)
         settings_menu.addSeparator()
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         language_menu.setObjectName("menuLanguage")
@@ -279,6 +283,31 @@ class MainWindow(QMainWindow):
         dialog = TopicsDialog(self._context, self)
         dialog.topics_changed.connect(self.call_log.reload_choices)
         dialog.exec()
+
+    @Slot()
+    def show_users_dialog(self) -> None:
+        """Supervisors add users and change their names, roles and whether they are active."""
+        user = self._context.user
+        if self._context.database is None or user is None or user.role is not Role.SUPERVISOR:
+            return
+        from kansli_desk.ui.dialogs.users import UsersDialog
+
+        dialog = UsersDialog(self._context, self)
+        dialog.current_user_changed.connect(self._apply_role)
+        dialog.exec()
+
+    @Slot()
+    def _apply_role(self) -> None:
+        """Offer what the current user's role allows (the services check it anyway)."""
+        user = self._context.user
+        supervisor = user is not None and user.role is Role.SUPERVISOR
+        for action in (
+            self.topics_action,
+            self.users_action,
+            self.export_action,
+            *self.supervisor_actions,
+        ):
+            action.setEnabled(supervisor)
 
     @Slot()
     def show_statistics(self) -> None:
@@ -372,11 +401,8 @@ class MainWindow(QMainWindow):
             self.forms_register  # noqa: B018 (builds the tab, which offers the drafts)
         user = self._context.user
         supervisor = user is not None and user.role is Role.SUPERVISOR
-        self.topics_action.setEnabled(supervisor)
+        self._apply_role()
         self.statistics_action.setEnabled(True)
-        self.export_action.setEnabled(supervisor)
-        for action in self.supervisor_actions:
-            action.setEnabled(supervisor)
         for action in self.knowledge_tools:
             action.setEnabled(True)
         if self._remember_password and outcome.password:
