@@ -152,7 +152,7 @@ def run_app(path: str, register: str) -> None:
     from PySide6.QtCore import QCoreApplication
 
     from kansli_desk.i18n import set_translator
-    from kansli_desk.settings import Settings
+    from kansli_desk.settings import CURRENT_TAB, Settings
     from kansli_desk.ui.app import use_holiday_cache
     from kansli_desk.ui.context import AppContext
     from kansli_desk.ui.main_window import MainWindow
@@ -165,6 +165,9 @@ def run_app(path: str, register: str) -> None:
     set_translator(QCoreApplication.translate)
     use_holiday_cache()  # as the program does
     context = AppContext(Settings(), "sv")
+    # Start on the list's tab, not the one the last probe left in the settings
+    # (bench/forms.py leaves the form register's): a hidden list is never painted.
+    context.settings.set(CURRENT_TAB, 1 if register == "forms" else 0)
     window = MainWindow(context)
     window.resize(1280, 800)
     window.show()

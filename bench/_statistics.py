@@ -18,9 +18,10 @@ compares the value with 1000 ms, not the ratio.
 
 With ``KANSLI_DESK_BENCH_POSTGRES`` set, the same on PostgreSQL (the database
 ``kansli_bench_1000000_20000_1`` of ``bench/calls.py``, built once and kept).
-``bench/exports.py`` prints these figures after its own; alone:
+``bench/exports.py`` prints these figures after its own, followed by the statistics
+*shown* in the window (``bench/_statistics_window.py``); alone:
 
-    .venv/bin/python bench/_statistics.py [--runs N]
+    .venv/bin/python bench/_statistics.py [--runs N] [--no-window]
 """
 
 from __future__ import annotations
@@ -149,8 +150,10 @@ def postgres_figures(server_url: str, runs: int) -> list[str]:
 
     location = postgres_demo_database(server_url, CALLS, FORMS, SEED)
     database = open_database(location).database  # upgrades
-    with database.engine.begin() as conn:
-        conn.execute(text("ANALYZE"))
+    # VACUUM as well: a database just built has no visibility map yet, and its index-only
+    # scans would read every row from the table (autovacuum sets it soon after).
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM (ANALYZE) calls, call_topics, forms"))
     dsn = location.url.set(drivername="postgresql").render_as_string(hide_password=False)
     raw = psycopg.connect(dsn)
     sql = FLOOR_SQL.format(p="%s")
@@ -167,8 +170,9 @@ def postgres_figures(server_url: str, runs: int) -> list[str]:
         database.close()
 
 
-def statistics_figures(runs: int = RUNS) -> list[str]:
-    """The figure lines (SQLite, then PostgreSQL when ``KANSLI_DESK_BENCH_POSTGRES`` is set)."""
+def statistics_figures(runs: int = RUNS, *, shown: bool = True) -> list[str]:
+    """The figure lines (SQLite, then PostgreSQL when ``KANSLI_DESK_BENCH_POSTGRES`` is set),
+    then, with ``shown``, the statistics shown in the window (``bench/_statistics_window.py``)."""
     lines = [f"# statistics: medians of {runs} runs alternating with the floor"]
     lines += sqlite_figures(runs)
     server = os.environ.get(PG_ENV)
@@ -176,14 +180,21 @@ def statistics_figures(runs: int = RUNS) -> list[str]:
         lines += postgres_figures(server, runs)
     else:
         lines.append(f"# statistics on PostgreSQL skipped ({PG_ENV} not set)")
+    if shown:
+        from _statistics_window import window_figures
+
+        lines += window_figures(runs)
     return lines
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=RUNS, help="runs of each figure")
+    parser.add_argument(
+        "--no-window", action="store_true", help="leave out the statistics shown in the window"
+    )
     args = parser.parse_args()
-    for line in statistics_figures(args.runs):
+    for line in statistics_figures(args.runs, shown=not args.no_window):
         print(line, flush=True)
     return 0
 

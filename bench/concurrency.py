@@ -10,7 +10,9 @@ the version it had when created (as a clerk who opened it before anyone moved
 it) and moves it on with :func:`kansli_desk.services.forms.transition`. Then it
 makes ``--attempts`` edits: read a random call or form with its version
 (one transaction), wait a moment as a user would, and save a distinct marker
-(``p3-a17``) in the call's notes or the form's note with the version read
+(``p3-a17``) as the call's duration (``30018`` s) or the form's orderer title
+with the version read (the audit trail records their old and new values; notes
+are recorded as changed only)
 (:func:`~kansli_desk.services.calls.update_call`,
 :func:`~kansli_desk.services.forms.update_form`, another transaction). Every
 attempt's outcome goes to the child's log, one JSON line each: accepted (with
@@ -210,6 +212,12 @@ def _race(database: Any, user: Any, proc: int, race: tuple[int, int, str]) -> di
     return entry
 
 
+def _seconds(marker: str) -> int:
+    """A call's marker as a duration: ``p3-a17`` is 30,018 s (under 24 hours)."""
+    proc, attempt = marker[1:].split("-a")
+    return int(proc) * 10_000 + int(attempt) + 1
+
+
 def _edit(database: Any, user: Any, entry: dict[str, Any], rng: random.Random) -> None:
     """Read the record with its version, wait as a user types, save the marker."""
     from kansli_desk.services import calls, forms
@@ -223,11 +231,11 @@ def _edit(database: Any, user: Any, entry: dict[str, Any], rng: random.Random) -
             time.sleep(rng.uniform(0.0, 0.01))
             data = calls.CallInput(
                 started_at=call.started_at,
-                duration_seconds=call.duration_seconds,
+                duration_seconds=_seconds(marker),
                 caller_kind=call.caller_kind,
                 topic_ids=call.topic_ids,
                 outcome=call.outcome,
-                notes=marker,
+                notes=call.notes,
                 person_number=call.person_masked,
                 callback_phone=call.callback_phone,
                 callback_due_at=call.callback_due_at,
@@ -241,7 +249,7 @@ def _edit(database: Any, user: Any, entry: dict[str, Any], rng: random.Random) -
                 form = forms.get_form(session, record, user=user)
             entry["read"] = form.version
             time.sleep(rng.uniform(0.0, 0.01))
-            changed = dataclasses.replace(form.data, note=marker)
+            changed = dataclasses.replace(form.data, orderer_title=marker)
             with database.transaction() as session:
                 stored = forms.update_form(session, user, record, form.version, changed)
             entry.update(outcome=ACCEPTED, version=stored.version)
@@ -331,7 +339,8 @@ def _stored(session: Any, kind: str, record: int) -> tuple[str, int, list[str]]:
 
     if kind == CALL:
         detail = calls.get_call(session, record)
-        return detail.notes, detail.version, [c.new for c in detail.history if c.field == "notes"]
+        trail = [c.new for c in detail.history if c.field == "duration_seconds"]
+        return str(detail.duration_seconds), detail.version, trail
     form = forms.get_form(session, record)
     trail = [
         str(change.get("new", ""))
@@ -345,14 +354,16 @@ def _stored(session: Any, kind: str, record: int) -> tuple[str, int, list[str]]:
             .order_by(AuditEvent.at, AuditEvent.id)
         )
         for change in (details or {}).get("changes", [])
-        if change.get("field") == "note"
+        if change.get("field") == "orderer_title"
     ]
-    return form.data.note, form.version, trail
+    return form.data.orderer_title, form.version, trail
 
 
 def _check_record(session: Any, report: Report, kind: str, record: int, markers: list[str]) -> None:
     """Every accepted marker in the trail, in version order; the last one stored."""
     value, version, trail = _stored(session, kind, record)
+    if kind == CALL:
+        markers = [str(_seconds(m)) for m in markers]
     missing = [m for m in markers if m not in trail]
     report.lost += len(missing)
     if missing:

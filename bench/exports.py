@@ -24,7 +24,8 @@ alone (not the start), and are medians; memory is the largest of the runs.
 With ``KANSLI_DESK_BENCH_POSTGRES`` set to a server URL on which databases may
 be created, the same runs on PostgreSQL (the database ``kansli_bench_1000000_
 20000_1`` of ``bench/calls.py``, built once and kept). When
-``bench/_statistics.py`` exists, its figures (statistics of a year) follow.
+``bench/_statistics.py`` exists, its figures (statistics of a year, computed
+and shown in the window) follow.
 
     .venv/bin/python bench/exports.py [--runs N] [--xlsx-runs N] [--days N] [--no-statistics]
 """

@@ -3,7 +3,7 @@
 Importing this package registers every table on :data:`Base.metadata`.
 """
 
-import kansli_desk.lean_imports  # noqa: F401  (before SQLAlchemy: asyncio without ssl)
+import kansli_desk.lean_imports  # noqa: F401  (before SQLAlchemy: see lean_imports)
 from kansli_desk.models.audit import AuditEvent, SharedSetting
 from kansli_desk.models.base import Base, UTCDateTime, utcnow
 from kansli_desk.models.calls import (

@@ -704,6 +704,10 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>starttid</translation>
     </message>
     <message>
+        <source>{time} {user} changed {field}</source>
+        <translation>{time} {user} ändrade {field}</translation>
+    </message>
+    <message>
         <source>{time} {user} changed {field}: “{old}” → “{new}”</source>
         <translation>{time} {user} ändrade {field}: ”{old}” → ”{new}”</translation>
     </message>
@@ -2750,6 +2754,38 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>{username} är den sista chefen. Gör först någon annan till chef, så att någon fortfarande kan administrera användarna.</translation>
     </message>
     <message>
+        <source>Enter the login of the new user.</source>
+        <translation>Skriv den nya användarens inloggning.</translation>
+    </message>
+    <message>
+        <source>A login cannot contain spaces or other invisible characters.</source>
+        <translation>En inloggning får inte innehålla mellanslag eller andra osynliga tecken.</translation>
+    </message>
+    <message>
+        <source>A login can be at most {limit} characters long.</source>
+        <translation>En inloggning får vara högst {limit} tecken lång.</translation>
+    </message>
+    <message>
+        <source>There is already a user with the login {username}.</source>
+        <translation>Det finns redan en användare med inloggningen {username}.</translation>
+    </message>
+    <message>
+        <source>A name can be at most {limit} characters long.</source>
+        <translation>Ett namn får vara högst {limit} tecken långt.</translation>
+    </message>
+    <message>
+        <source>A name cannot contain invisible characters. Type it again.</source>
+        <translation>Ett namn får inte innehålla osynliga tecken. Skriv det igen.</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own login. Ask another supervisor to do it.</source>
+        <translation>Du kan inte inaktivera din egen inloggning. Be en annan chef att göra det.</translation>
+    </message>
+    <message>
+        <source>The login {username} has been deactivated in Kansli Desk. Ask a supervisor to reactivate it.</source>
+        <translation>Inloggningen {username} har inaktiverats i Kansli Desk. Be en chef att återaktivera den.</translation>
+    </message>
+    <message>
         <source>“{role}” is not a role. Choose one of: {choices}.</source>
         <translation>”{role}” är ingen roll. Välj en av: {choices}.</translation>
     </message>
@@ -4557,6 +4593,10 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Samtals&amp;ämnen…</translation>
     </message>
     <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Användare…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
@@ -5464,6 +5504,237 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
     <message>
         <source>Topic “{name}” retired.</source>
         <translation>Ämnet ”{name}” har avvecklats.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <source>A deactivated user can no longer open Kansli Desk; what they did keeps their name. The last active supervisor keeps the role, and nobody deactivates themselves.</source>
+        <translation>En inaktiverad användare kan inte längre öppna Kansli Desk; det hen har gjort står kvar i hens namn. Den sista aktiva chefen behåller rollen, och ingen kan inaktivera sig själv.</translation>
+    </message>
+    <message>
+        <source>On this shared database each person also needs a database login in the group role of their role: a database administrator runs “kansli-desk db grant LOGIN ROLE”.</source>
+        <translation>I den här delade databasen behöver varje person också en databasinloggning i grupprollen för sin roll: en databasadministratör kör ”kansli-desk db grant INLOGGNING ROLL”.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Inloggning</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Inaktiverad</translation>
+    </message>
+    <message>
+        <source>Database role</source>
+        <translation>Databasroll</translation>
+    </message>
+    <message>
+        <source>&amp;Users:</source>
+        <translation>&amp;Användare:</translation>
+    </message>
+    <message>
+        <source>Chosen user</source>
+        <translation>Vald användare</translation>
+    </message>
+    <message>
+        <source>Name of the chosen user</source>
+        <translation>Namn på den valda användaren</translation>
+    </message>
+    <message>
+        <source>&amp;Save name</source>
+        <translation>&amp;Spara namnet</translation>
+    </message>
+    <message>
+        <source>Role of the chosen user</source>
+        <translation>Roll för den valda användaren</translation>
+    </message>
+    <message>
+        <source>&amp;Change role</source>
+        <translation>&amp;Byt roll</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Inaktivera…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Roll:</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Ny användare</translation>
+    </message>
+    <message>
+        <source>Login of the new user</source>
+        <translation>Inloggning för den nya användaren</translation>
+    </message>
+    <message>
+        <source>Their database login</source>
+        <translation>Personens databasinloggning</translation>
+    </message>
+    <message>
+        <source>Their login on this computer</source>
+        <translation>Personens inloggning på den här datorn</translation>
+    </message>
+    <message>
+        <source>Name of the new user</source>
+        <translation>Namn på den nya användaren</translation>
+    </message>
+    <message>
+        <source>First and last name</source>
+        <translation>För- och efternamn</translation>
+    </message>
+    <message>
+        <source>Role of the new user</source>
+        <translation>Roll för den nya användaren</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>Lägg &amp;till användare</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>In&amp;loggning:</translation>
+    </message>
+    <message>
+        <source>Display na&amp;me:</source>
+        <translation>&amp;Visningsnamn:</translation>
+    </message>
+    <message>
+        <source>Rol&amp;e:</source>
+        <translation>R&amp;oll:</translation>
+    </message>
+    <message>
+        <source>Loading users…</source>
+        <translation>Läser in användare…</translation>
+    </message>
+    <message>
+        <source>{count} users.</source>
+        <translation>{count} användare.</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Stämmer</translation>
+    </message>
+    <message>
+        <source>No database login</source>
+        <translation>Ingen databasinloggning</translation>
+    </message>
+    <message>
+        <source>Group role missing</source>
+        <translation>Grupproll saknas</translation>
+    </message>
+    <message>
+        <source>Also another role's group</source>
+        <translation>Även en annan rolls grupp</translation>
+    </message>
+    <message>
+        <source>Superuser</source>
+        <translation>Superanvändare</translation>
+    </message>
+    <message>
+        <source>The database login {login} is a member of {group}, as its role asks.</source>
+        <translation>Databasinloggningen {login} är medlem i {group}, som rollen kräver.</translation>
+    </message>
+    <message>
+        <source>The database login {login} is a superuser: the database does not restrict what it reads or changes.</source>
+        <translation>Databasinloggningen {login} är superanvändare: databasen begränsar inte vad den läser eller ändrar.</translation>
+    </message>
+    <message>
+        <source>There is no database login {login}.</source>
+        <translation>Det finns ingen databasinloggning {login}.</translation>
+    </message>
+    <message>
+        <source>The database login {login} is not a member of {group}.</source>
+        <translation>Databasinloggningen {login} är inte medlem i {group}.</translation>
+    </message>
+    <message>
+        <source>The database login {login} is also a member of another role's group role, so the database allows more than its role.</source>
+        <translation>Databasinloggningen {login} är också medlem i en annan rolls grupproll, så databasen tillåter mer än rollen.</translation>
+    </message>
+    <message>
+        <source>A database administrator runs: {command}</source>
+        <translation>En databasadministratör kör: {command}</translation>
+    </message>
+    <message>
+        <source>Chosen user: {login}</source>
+        <translation>Vald användare: {login}</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate</source>
+        <translation>Åt&amp;eraktivera</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own login.</source>
+        <translation>Du kan inte inaktivera din egen inloggning.</translation>
+    </message>
+    <message>
+        <source>You are no longer a supervisor; close this window.</source>
+        <translation>Du är inte längre chef; stäng det här fönstret.</translation>
+    </message>
+    <message>
+        <source>User {login} added with the role {role}.</source>
+        <translation>Användaren {login} har lagts till med rollen {role}.</translation>
+    </message>
+    <message>
+        <source>A database administrator gives them their database login: {command}</source>
+        <translation>En databasadministratör ger personen databasinloggningen: {command}</translation>
+    </message>
+    <message>
+        <source>The name of {login} is now “{name}”.</source>
+        <translation>Namnet för {login} är nu ”{name}”.</translation>
+    </message>
+    <message>
+        <source>{login} already has the role {role}.</source>
+        <translation>{login} har redan rollen {role}.</translation>
+    </message>
+    <message>
+        <source>{login} now has the role {role}.</source>
+        <translation>{login} har nu rollen {role}.</translation>
+    </message>
+    <message>
+        <source>A database administrator moves their database login: {command}</source>
+        <translation>En databasadministratör flyttar personens databasinloggning: {command}</translation>
+    </message>
+    <message>
+        <source>Deactivate user</source>
+        <translation>Inaktivera användare</translation>
+    </message>
+    <message>
+        <source>Deactivate {login}? They can no longer open Kansli Desk until a supervisor reactivates them. What they did keeps their name.</source>
+        <translation>Inaktivera {login}? Personen kan inte öppna Kansli Desk förrän en chef återaktiverar inloggningen. Det personen har gjort står kvar i hens namn.</translation>
+    </message>
+    <message>
+        <source>{login} is reactivated.</source>
+        <translation>{login} är återaktiverad.</translation>
+    </message>
+    <message>
+        <source>{login} is deactivated.</source>
+        <translation>{login} är inaktiverad.</translation>
     </message>
 </context>
 </TS>

@@ -186,7 +186,7 @@ def test_calls_are_in_the_past_on_working_days_mostly_in_office_hours(
 def test_call_values_are_plausible(generated: tuple[Database, dt.datetime]) -> None:
     db, _ = generated
     with db.engine.connect() as conn:
-        calls = conn.execute(select(Call)).all()
+        calls = conn.execute(select(Call.__table__)).all()
         advisors = set(
             conn.execute(select(User.id).where(User.role == Role.ADVISOR)).scalars().all()
         )
@@ -277,7 +277,7 @@ def test_form_parties_have_the_right_ages(generated: tuple[Database, dt.datetime
     db, _ = generated
     with db.engine.connect() as conn:
         forms = {form.id: form for form in conn.execute(select(Form)).all()}
-        parties = conn.execute(select(FormParty)).all()
+        parties = conn.execute(select(FormParty.__table__)).all()
     by_form: dict[int, list[Any]] = {}
     for party in parties:
         by_form.setdefault(party.form_id, []).append(party)

@@ -634,6 +634,113 @@ def test_random_calls_match_a_plain_reading(
     assert sum(t.count for t in calls.per_week) == want["total"]
 
 
+@pytest.mark.parametrize(
+    "hours",
+    [
+        HOURS,
+        OfficeHours(weekdays=frozenset(range(7)), opens=dt.time(7, 45), closes=dt.time(16, 15)),
+    ],
+    ids=["default", "quarter-hours-every-day"],
+)
+def test_both_ways_of_counting_buckets_agree(
+    db: Database, hours: OfficeHours, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One range count per bucket and one grouped scan by slots give the same figures,
+    around both summer-time changes of 2026, at half and quarter hours and a microsecond
+    either side of them (the spring change is Sunday 29 March, the autumn one Sunday
+    25 October; Good Friday 3 April and All Saints' Day 31 October are closed)."""
+    d = empty_data(db)
+    rng = random.Random(25)
+    started: list[tuple[dt.datetime, int | None]] = []
+    for first_day in (utc(2026, 3, 26), utc(2026, 10, 22)):
+        for _ in range(300):
+            at = first_day + dt.timedelta(minutes=rng.randrange(0, 12 * 24 * 4) * 15)
+            at += rng.choice([dt.timedelta(0), dt.timedelta(microseconds=-1), dt.timedelta(0)])
+            started.append((at, 60))
+    # Exactly on the edges of the changed hours and of the opening and closing times.
+    started += [
+        (utc(2026, 3, 29, 1), 60),  # 03:00 CEST, just after the skipped hour
+        (
+            utc(
+                2026,
+                3,
+                29,
+                0,
+                59,
+                59,
+            )
+            + dt.timedelta(microseconds=999999),
+            60,
+        ),
+        (utc(2026, 10, 25, 0), 60),  # 02:00 CEST
+        (utc(2026, 10, 25, 1), 60),  # 02:00 CET, the second time
+        (utc(2026, 10, 25, 1, 30), 60),
+        (utc(2026, 10, 26, 15, 30), 60),  # Monday 16:30 CET: closed
+        (utc(2026, 10, 26, 15, 29, 59) + dt.timedelta(microseconds=999999), 60),
+        (utc(2026, 3, 30, 14, 30), 60),  # Monday 16:30 CEST: closed
+    ]
+    with db.transaction() as session:
+        session.execute(
+            sa.insert(Call),
+            [
+                {
+                    "started_at": at,
+                    "duration_seconds": duration,
+                    "advisor_id": d.advisor_id,
+                    "caller_kind": CallerKind.CITIZEN,
+                    "outcome": Outcome.ANSWERED,
+                }
+                for at, duration in started
+            ],
+        )
+    found = {}
+    for period in (
+        (dt.date(2026, 3, 26), dt.date(2026, 4, 6)),
+        (dt.date(2026, 10, 22), dt.date(2026, 11, 2)),
+    ):
+        with db.transaction() as session:
+            buckets = statistics._buckets(*period, hours)
+            conn = session.connection()
+            ranges = statistics._bucket_counts(conn, buckets, statistics.BucketCounting.RANGES)
+            slots = statistics._bucket_counts(conn, buckets, statistics.BucketCounting.SLOTS)
+        assert slots == ranges
+        assert sum(ranges) == expected(started, *period, hours)["total"] > 300
+        for counting in statistics.BucketCounting:
+            monkeypatch.setitem(statistics.BUCKET_COUNTING, db.engine.dialect.name, counting)
+            found[counting] = d.stats(*period, hours=hours).calls
+            want = expected(started, *period, hours)
+            assert nonzero(found[counting].per_hour) == want["per_hour"]
+            assert nonzero(found[counting].per_day) == want["per_day"]
+            assert found[counting].within_office_hours == want["within"]
+        assert found[statistics.BucketCounting.SLOTS] == found[statistics.BucketCounting.RANGES]
+
+
+def test_postgresql_settings_are_restored(data: Data) -> None:
+    """Custom plans and no JIT hold only while the statistics are computed."""
+    if data.db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL settings")
+    with data.db.transaction() as session:
+        session.execute(sa.text("SET LOCAL plan_cache_mode = force_generic_plan"))
+        session.execute(sa.text("SET LOCAL jit = on"))
+        stats = compute_statistics(session, FIRST, LAST, office_hours=HOURS, now=NOW)
+        after = session.execute(
+            sa.text("SELECT current_setting('plan_cache_mode'), current_setting('jit')")
+        ).one()
+    assert stats.calls.total > 0
+    assert tuple(after) == ("force_generic_plan", "on")
+
+
+def test_slots_fit_the_opening_hours() -> None:
+    day = dt.date(2026, 3, 2)
+    assert statistics._slot_seconds(statistics._buckets(day, day, HOURS)) == 1800  # 16:30
+    quarter = OfficeHours(opens=dt.time(7, 45), closes=dt.time(16, 0))
+    assert statistics._slot_seconds(statistics._buckets(day, day, quarter)) == 900
+    whole = OfficeHours(opens=dt.time(8, 0), closes=dt.time(16, 0))
+    assert statistics._slot_seconds(statistics._buckets(day, day, whole)) == 3600
+    odd = OfficeHours(opens=dt.time(8, 7), closes=dt.time(16, 0))
+    assert statistics._slot_seconds(statistics._buckets(day, day, odd)) == 60
+
+
 def test_median_helper() -> None:
     assert statistics._median({5: 1}, 1) == 5
     assert statistics._median({1: 1, 3: 1}, 2) == 2

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -434,6 +435,27 @@ def test_charts_draw_bars_lines_and_office_hours(qapp: QApplication) -> None:
     assert len(_colours(_painted(line))) > 3
     empty = ChartSpec(ChartKind.BARS, "Nothing", ("A",), (0,), empty_text="No calls")
     assert bar not in _colours(_painted(empty))
+
+
+def test_a_long_line_is_filled_under_it_quickly(qapp: QApplication) -> None:
+    # Three years of days, none on Saturdays and Sundays: denser than the pixels.
+    values = tuple(0 if day % 7 in (5, 6) else 1300 + day % 90 for day in range(1096))
+    line = ChartSpec(ChartKind.LINE, "Per day", ("",) * len(values), values)
+    started = time.perf_counter()
+    image = _painted(line, 900, 400)
+    assert time.perf_counter() - started < 0.5  # as one antialiased path: about a second
+    fill = QColor(CALLS_COLOR)
+    under = image.pixelColor(450, 330)  # below the line in the middle, above the axis
+    assert under != QColor("white")
+    assert under.blue() > under.red()  # the line's colour, lightened
+    assert under.red() > fill.red()
+    # Twenty busy days and ten without calls, over and over: filled under the busy
+    # days only (two thirds of a row halfway up), the quiet ones stay white.
+    values = tuple(0 if day % 30 >= 20 else 1000 for day in range(300))
+    row = _painted(ChartSpec(ChartKind.LINE, "", ("",) * 300, values), 900, 400)
+    middle = [row.pixelColor(x, 220) for x in range(120, 860)]
+    white = sum(colour == QColor("white") for colour in middle)
+    assert 0.25 < white / len(middle) < 0.4
 
 
 def test_value_axes_use_round_steps() -> None:

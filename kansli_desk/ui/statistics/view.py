@@ -75,6 +75,7 @@ CARD_STYLE = (
 VALUE_STYLE = "font-size: 15pt; font-weight: 600; color: #2b2f36;"
 CAPTION_STYLE = "color: #5f6672;"
 REFRESH_DELAY_MS = 400  # a period edited by hand is computed once the typing pauses
+RESIZE_ROWS = 60  # the rows a table's column widths are fitted to (besides the visible ones)
 
 
 class FigureTableModel(QAbstractTableModel):
@@ -222,6 +223,9 @@ class StatisticsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)  # numbers stay next to their labels
         header.setMinimumSectionSize(90)
+        # Columns fit the first rows (and the visible ones), not all 1,000 days of a
+        # long period: the widths are alike, and Qt would ask the model for every cell.
+        header.setResizeContentsPrecision(RESIZE_ROWS)
         self.model = FigureTableModel(self.table)
         self.table.setModel(self.model)
         copy_action = QAction(self.table)
@@ -422,10 +426,10 @@ class StatisticsDialog(QDialog):
         for figure in self.figures:
             item = QListWidgetItem(figure.title, self.figures_list)
             item.setData(Qt.ItemDataRole.UserRole, figure.key)
-        self.figures_list.blockSignals(False)
         keys = [figure.key for figure in self.figures]
         self.figures_list.setCurrentRow(keys.index(chosen) if chosen in keys else 1)
-        self._show_figure(self.figures_list.currentRow())
+        self.figures_list.blockSignals(False)
+        self._show_figure(self.figures_list.currentRow())  # once, the signal was blocked
         self.pdf_button.setEnabled(not self._busy)
         self.status.setStyleSheet("")
         self.status.setText(
