@@ -306,14 +306,17 @@ def _alongside(conn: Connection, work: Callable[[Connection], _R]) -> Iterator[C
     """Run ``work`` beside the caller's statements; yields a function that waits for
     its result (or raises its error).
 
-    PostgreSQL: on a second connection of the same engine, in a thread, so that the
-    server counts the hour buckets (the longest statement, ~40 % of the time for a
-    million calls) on another core while this connection reads the other figures.
-    Each statement already sees its own snapshot (read committed), so the figures
-    are as consistent as when run one after another. SQLite: on ``conn``, when
-    the result is asked for (one writer, and its reads are fast enough).
+    On a second connection of the same engine, in a thread, so that the database
+    counts the hour buckets (the longest statement, ~40 % of the time for a million
+    calls) on another core while this connection reads the other figures: the
+    PostgreSQL server runs each connection in a process of its own, and Python's
+    sqlite3 releases the GIL while SQLite reads (readers never wait for each other).
+    Each statement sees its own snapshot, so the figures are as consistent as when
+    run one after another. An in-memory SQLite database exists only on ``conn``:
+    there ``work`` runs on it, when the result is asked for.
     """
-    if conn.dialect.name != "postgresql":
+    database = conn.engine.url.database
+    if conn.dialect.name == "sqlite" and (not database or database == ":memory:"):
         yield lambda: work(conn)
         return
 
