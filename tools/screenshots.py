@@ -45,7 +45,14 @@ def main() -> int:
         )
     result.database.close()
 
-    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+    from PySide6.QtCore import (
+        QCoreApplication,
+        QEventLoop,
+        QLibraryInfo,
+        Qt,
+        QTimer,
+        QTranslator,
+    )
     from PySide6.QtWidgets import QApplication
 
     from kansli_desk.i18n import set_translator
@@ -55,6 +62,9 @@ def main() -> int:
     from kansli_desk.ui.translation import load_translator
 
     app = QApplication([sys.argv[0]])
+    qt_own = QTranslator(app)  # Qt's own buttons (Stäng, Avbryt), as the app loads them
+    if qt_own.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
     translator = load_translator("sv")
     if translator is not None:
         app.installTranslator(translator)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv">
 <context>
     <name>AgeCalculatorDialog</name>
@@ -7,7 +8,7 @@
         <translation>Ålder och åtkomst till Journalen</translation>
     </message>
     <message>
-        <source>Type a personnummer, a samordningsnummer or a birth date to see the person's age and who can read their record in Journalen.</source>
+        <source>Type a personnummer, a samordningsnummer or a birth date to see the person&apos;s age and who can read their record in Journalen.</source>
         <translation>Skriv ett personnummer, ett samordningsnummer eller ett födelsedatum för att se personens ålder och vem som kan läsa journalen i Journalen.</translation>
     </message>
     <message>
@@ -59,7 +60,7 @@
         <translation>{age} år den {date}</translation>
     </message>
     <message>
-        <source>Guardians can read the child's record in Journalen. The child has no access of their own yet.</source>
+        <source>Guardians can read the child&apos;s record in Journalen. The child has no access of their own yet.</source>
         <translation>Vårdnadshavarna kan läsa barnets journal i Journalen. Barnet har ännu ingen egen åtkomst.</translation>
     </message>
     <message>
@@ -87,7 +88,7 @@
         <translation>om {days} dagar</translation>
     </message>
     <message>
-        <source>Turns {age} on {date}, {when}: then the guardians' access ends.</source>
+        <source>Turns {age} on {date}, {when}: then the guardians&apos; access ends.</source>
         <translation>Fyller {age} år den {date}, {when}: då upphör vårdnadshavarnas åtkomst.</translation>
     </message>
     <message>
@@ -134,7 +135,7 @@
         <translation>Källor</translation>
     </message>
     <message>
-        <source>Where the facts come from: law, regulation, the region's own pages…</source>
+        <source>Where the facts come from: law, regulation, the region&apos;s own pages…</source>
         <translation>Var uppgifterna kommer ifrån: lag, föreskrift, regionens egna sidor…</translation>
     </message>
     <message>
@@ -1122,7 +1123,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Stickprov från {date_from} till {date_to}, slumpvis draget (--seed {seed} drar samma igen). Åtkomster: {events}.</translation>
     </message>
     <message>
-        <source>No accesses to people's data were recorded from {date_from} to {date_to}.</source>
+        <source>No accesses to people&apos;s data were recorded from {date_from} to {date_to}.</source>
         <translation>Inga åtkomster till personuppgifter registrerades från {date_from} till {date_to}.</translation>
     </message>
     <message>
@@ -1207,7 +1208,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Anslut till en delad databas</translation>
     </message>
     <message>
-        <source>Connect to the team's shared PostgreSQL database. The password is never written to the settings; tick the box to keep it in the system's keyring.</source>
+        <source>Connect to the team&apos;s shared PostgreSQL database. The password is never written to the settings; tick the box to keep it in the system&apos;s keyring.</source>
         <translation>Anslut till teamets delade PostgreSQL-databas. Lösenordet skrivs aldrig till inställningarna; kryssa i rutan för att spara det i systemets nyckelring.</translation>
     </message>
     <message>
@@ -1291,7 +1292,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Anslutningen fungerar, men databasen hör till en nyare version av Kansli Desk (schema {old}). Uppdatera programmet först.</translation>
     </message>
     <message>
-        <source>The connection works, but the database holds another program's tables. Choose an empty database.</source>
+        <source>The connection works, but the database holds another program&apos;s tables. Choose an empty database.</source>
         <translation>Anslutningen fungerar, men databasen innehåller ett annat programs tabeller. Välj en tom databas.</translation>
     </message>
 </context>
@@ -1305,7 +1306,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
 <context>
     <name>Decision</name>
     <message>
-        <source>Responsible health-care staff at the care unit place the order. The citizen cannot order it themself, and the Kansli does not order on a caller's behalf.</source>
+        <source>Responsible health-care staff at the care unit place the order. The citizen cannot order it themself, and the Kansli does not order on a caller&apos;s behalf.</source>
         <translation>Ansvarig vårdpersonal på vårdenheten gör beställningen. Invånaren kan inte beställa själv, och Kansliet beställer inte åt den som ringer.</translation>
     </message>
     <message>
@@ -1321,7 +1322,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Verksamhetschefen beslutar, när barnet kan antas lida betydande men om vårdnadshavaren ser uppgifterna.</translation>
     </message>
     <message>
-        <source>On staff's initiative the measure rests on the care provider's judgement that access could harm the patient, staff or a third person; the head of operations approves it.</source>
+        <source>On staff&apos;s initiative the measure rests on the care provider&apos;s judgement that access could harm the patient, staff or a third person; the head of operations approves it.</source>
         <translation>På personalens initiativ bygger åtgärden på vårdgivarens bedömning att åtkomsten kan skada patienten, personalen eller tredje person; verksamhetschefen godkänner den.</translation>
     </message>
     <message>
@@ -1393,11 +1394,11 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Åtkomsten kommer bara tillbaka via vårdgivaren: personal på vårdenheten beställer Återställande av direktåtkomst, även när personen själv har förseglat Journalen av misstag.</translation>
     </message>
     <message>
-        <source>Removing a guardian's access takes away the proxy link: the guardian no longer sees the child's record or the child's e-services on 1177.</source>
+        <source>Removing a guardian&apos;s access takes away the proxy link: the guardian no longer sees the child&apos;s record or the child&apos;s e-services on 1177.</source>
         <translation>När en vårdnadshavares åtkomst tas bort försvinner ombudskopplingen: vårdnadshavaren ser inte längre barnets journal eller barnets e-tjänster på 1177.</translation>
     </message>
     <message>
-        <source>Blocking one guardian leaves the other guardian's access in place.</source>
+        <source>Blocking one guardian leaves the other guardian&apos;s access in place.</source>
         <translation>Om en vårdnadshavare blockeras har den andra vårdnadshavaren kvar sin åtkomst.</translation>
     </message>
     <message>
@@ -1405,11 +1406,11 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Ett barn med skyddade personuppgifter har redan ingen åtkomst för vårdnadshavare på 1177: beställningen behövs kanske inte.</translation>
     </message>
     <message>
-        <source>From {guardian_until} until the child turns {own_from}, neither the guardians nor the child can read the child's record by default.</source>
+        <source>From {guardian_until} until the child turns {own_from}, neither the guardians nor the child can read the child&apos;s record by default.</source>
         <translation>Från {guardian_until} år tills barnet fyller {own_from} kan varken vårdnadshavarna eller barnet läsa barnets journal, om inget undantag har beslutats.</translation>
     </message>
     <message>
-        <source>The head of operations (verksamhetschef) can decide that a guardian keeps access or that the child gets access earlier. The decision covers only that unit's information.</source>
+        <source>The head of operations (verksamhetschef) can decide that a guardian keeps access or that the child gets access earlier. The decision covers only that unit&apos;s information.</source>
         <translation>Verksamhetschefen kan besluta att en vårdnadshavare behåller åtkomsten eller att barnet får åtkomst tidigare. Beslutet gäller bara den enhetens uppgifter.</translation>
     </message>
     <message>
@@ -1417,7 +1418,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Utökad åtkomst för en vårdnadshavare upphör när barnet fyller {own_from}.</translation>
     </message>
     <message>
-        <source>Guardians can read the child's record until the child turns {guardian_until}.</source>
+        <source>Guardians can read the child&apos;s record until the child turns {guardian_until}.</source>
         <translation>Vårdnadshavarna kan läsa barnets journal tills barnet fyller {guardian_until}.</translation>
     </message>
     <message>
@@ -1489,19 +1490,19 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Personen är {age} år och ett barn: behandlas som ett barn, inte som en vuxen.</translation>
     </message>
     <message>
-        <source>An adult cannot ask for this on another adult's record, and a proxy gets no direct access to an adult's record. The person must contact the care unit themself.</source>
+        <source>An adult cannot ask for this on another adult&apos;s record, and a proxy gets no direct access to an adult&apos;s record. The person must contact the care unit themself.</source>
         <translation>En vuxen kan inte begära detta för en annan vuxens journal, och ett ombud får ingen direktåtkomst till en vuxens journal. Personen måste själv kontakta vårdenheten.</translation>
     </message>
     <message>
-        <source>A legal representative needs the district court's appointment decision, and access for a representative is granted restrictively: the care unit checks the mandate.</source>
+        <source>A legal representative needs the district court&apos;s appointment decision, and access for a representative is granted restrictively: the care unit checks the mandate.</source>
         <translation>En legal ställföreträdare behöver tingsrättens förordnande, och åtkomst för ställföreträdare ges restriktivt: vårdenheten kontrollerar uppdraget.</translation>
     </message>
     <message>
-        <source>Only the child's guardians, as registered with Skatteverket, or staff at the care unit can raise this for a child.</source>
+        <source>Only the child&apos;s guardians, as registered with Skatteverket, or staff at the care unit can raise this for a child.</source>
         <translation>Bara barnets vårdnadshavare enligt folkbokföringen hos Skatteverket, eller personal på vårdenheten, kan ta upp detta för ett barn.</translation>
     </message>
     <message>
-        <source>A guardian cannot ask for a block (spärr) on a child's record.</source>
+        <source>A guardian cannot ask for a block (spärr) on a child&apos;s record.</source>
         <translation>En vårdnadshavare kan inte begära spärr av ett barns journal.</translation>
     </message>
     <message>
@@ -1509,7 +1510,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Bara patienten själv kan begära spärr.</translation>
     </message>
     <message>
-        <source>One guardian cannot stop the other guardian's access on their own: the care unit removes it only when the head of operations finds that the child would suffer significant harm.</source>
+        <source>One guardian cannot stop the other guardian&apos;s access on their own: the care unit removes it only when the head of operations finds that the child would suffer significant harm.</source>
         <translation>En vårdnadshavare kan inte på egen hand stoppa den andra vårdnadshavarens åtkomst: vårdenheten tar bort den bara när verksamhetschefen bedömer att barnet skulle lida betydande men.</translation>
     </message>
     <message>
@@ -1517,7 +1518,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Från {own_from} år bestämmer barnet själv över sin Journal och måste själv begära detta.</translation>
     </message>
     <message>
-        <source>Ask for the child's age or personnummer: the rules depend on it.</source>
+        <source>Ask for the child&apos;s age or personnummer: the rules depend on it.</source>
         <translation>Fråga efter barnets ålder eller personnummer: reglerna beror på den.</translation>
     </message>
     <message>
@@ -1529,7 +1530,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Personen är {age} år: från {own_from} år har personen egen åtkomst. Ärendetypen gäller barn mellan {guardian_until} och {minor_last} år.</translation>
     </message>
     <message>
-        <source>The person is {age}: a guardian's access can only be removed for a child under {own_from}. From {own_from} guardians have no access to Journalen anyway.</source>
+        <source>The person is {age}: a guardian&apos;s access can only be removed for a child under {own_from}. From {own_from} guardians have no access to Journalen anyway.</source>
         <translation>Personen är {age} år: en vårdnadshavares åtkomst kan bara tas bort för ett barn under {own_from} år. Från {own_from} år har vårdnadshavare ändå ingen åtkomst till Journalen.</translation>
     </message>
     <message>
@@ -1537,19 +1538,19 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Barnet är {age} år: mellan {guardian_until} och {minor_last} år har vårdnadshavare ingen åtkomst om inget undantag har beslutats, så detta spelar bara roll om vårdnadshavaren har fått utökad åtkomst.</translation>
     </message>
     <message>
-        <source>The person is {age}: a seal on the person's own wish needs them to be at least {own_from}. Younger people have no access of their own to Journalen.</source>
+        <source>The person is {age}: a seal on the person&apos;s own wish needs them to be at least {own_from}. Younger people have no access of their own to Journalen.</source>
         <translation>Personen är {age} år: försegling på egen begäran kräver att personen har fyllt {own_from}. Yngre har ingen egen åtkomst till Journalen.</translation>
     </message>
     <message>
-        <source>A child under {own_from} has no access of their own to Journalen. To stop a guardian reading the record, remove the guardian's access instead.</source>
+        <source>A child under {own_from} has no access of their own to Journalen. To stop a guardian reading the record, remove the guardian&apos;s access instead.</source>
         <translation>Ett barn under {own_from} år har ingen egen åtkomst till Journalen. För att hindra en vårdnadshavare från att läsa journalen tar man i stället bort vårdnadshavarens åtkomst.</translation>
     </message>
     <message>
-        <source>The person is {age}: a login lock on the person's own wish needs them to be at least {guardian_until}.</source>
+        <source>The person is {age}: a login lock on the person&apos;s own wish needs them to be at least {guardian_until}.</source>
         <translation>Personen är {age} år: låsning av inloggningen på egen begäran kräver att personen har fyllt {guardian_until}.</translation>
     </message>
     <message>
-        <source>A child's login should not be locked: that also stops the guardians acting for the child. Remove the guardian's access instead.</source>
+        <source>A child&apos;s login should not be locked: that also stops the guardians acting for the child. Remove the guardian&apos;s access instead.</source>
         <translation>Ett barns inloggning ska inte låsas: det hindrar också vårdnadshavarna från att agera ombud för barnet. Ta i stället bort vårdnadshavarens åtkomst.</translation>
     </message>
     <message>
@@ -1763,15 +1764,15 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Återställande av direktåtkomst</translation>
     </message>
     <message>
-        <source>Removing a guardian's direct access</source>
+        <source>Removing a guardian&apos;s direct access</source>
         <translation>Borttagande av direktåtkomst för vårdnadshavare</translation>
     </message>
     <message>
-        <source>Access to a minor's record (13–15 years)</source>
+        <source>Access to a minor&apos;s record (13–15 years)</source>
         <translation>Tillgång till minderårigs journal (13–15 år)</translation>
     </message>
     <message>
-        <source>The individual's own wish</source>
+        <source>The individual&apos;s own wish</source>
         <translation>Enskilds önskemål</translation>
     </message>
     <message>
@@ -1807,7 +1808,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Återställa åtkomst (häva försegling eller låsning)</translation>
     </message>
     <message>
-        <source>Remove a guardian's access to a child's record</source>
+        <source>Remove a guardian&apos;s access to a child&apos;s record</source>
         <translation>Ta bort en vårdnadshavares åtkomst till barnets journal</translation>
     </message>
     <message>
@@ -1863,15 +1864,15 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Låsa upp inloggningen till 1177</translation>
     </message>
     <message>
-        <source>Remove guardian's direct access</source>
+        <source>Remove guardian&apos;s direct access</source>
         <translation>Ta bort vårdnadshavares direktåtkomst</translation>
     </message>
     <message>
-        <source>Give access to the minor's record</source>
+        <source>Give access to the minor&apos;s record</source>
         <translation>Ge tillgång till minderårigs journal</translation>
     </message>
     <message>
-        <source>Remove access to the minor's record</source>
+        <source>Remove access to the minor&apos;s record</source>
         <translation>Ta bort tillgång till minderårigs journal</translation>
     </message>
     <message>
@@ -2006,7 +2007,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Skriv numret som ÅÅÅÅMMDD-NNNN (eller ÅÅMMDD-NNNN).</translation>
     </message>
     <message>
-        <source>This is an interim number (a letter in the last four characters), not a personal identity number. Use the person's personnummer, samordningsnummer or reservnummer.</source>
+        <source>This is an interim number (a letter in the last four characters), not a personal identity number. Use the person&apos;s personnummer, samordningsnummer or reservnummer.</source>
         <translation>Det här är ett interimsnummer (en bokstav bland de fyra sista tecknen), inte ett personnummer. Använd personens personnummer, samordningsnummer eller reservnummer.</translation>
     </message>
     <message>
@@ -2062,7 +2063,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Mappen {folder} finns inte.</translation>
     </message>
     <message>
-        <source>The database file {path} cannot be written to (it or its folder is read-only). Check the file's permissions or choose another database.</source>
+        <source>The database file {path} cannot be written to (it or its folder is read-only). Check the file&apos;s permissions or choose another database.</source>
         <translation>Det går inte att skriva i databasfilen {path} (filen eller mappen är skrivskyddad). Kontrollera behörigheterna eller välj en annan databas.</translation>
     </message>
     <message>
@@ -2158,7 +2159,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Bara en registrator eller en chef kan se omaskerade identitetsnummer på blanketter.</translation>
     </message>
     <message>
-        <source>Only a supervisor can change users' roles.</source>
+        <source>Only a supervisor can change users&apos; roles.</source>
         <translation>Bara en chef kan ändra användares roller.</translation>
     </message>
     <message>
@@ -2398,7 +2399,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Ange identitetsnumret: personnummer, samordningsnummer eller reservnummer.</translation>
     </message>
     <message>
-        <source>This is not a valid personnummer or samordningsnummer. If it is a reservnummer, enter the person's birth date as well.</source>
+        <source>This is not a valid personnummer or samordningsnummer. If it is a reservnummer, enter the person&apos;s birth date as well.</source>
         <translation>Detta är inte ett giltigt personnummer eller samordningsnummer. Om det är ett reservnummer, ange även personens födelsedatum.</translation>
     </message>
     <message>
@@ -2514,7 +2515,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Ange namnet på den som beställde.</translation>
     </message>
     <message>
-        <source>Enter the orderer's care unit.</source>
+        <source>Enter the orderer&apos;s care unit.</source>
         <translation>Ange beställarens vårdenhet.</translation>
     </message>
     <message>
@@ -2802,7 +2803,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>”{login}” kan inte vara en databasinloggning: använd bokstäverna a–z, siffror, ”_”, ”.”, ”@” eller ”-” och börja med en bokstav eller ”_” (högst 63 tecken).</translation>
     </message>
     <message>
-        <source>“{login}” is one of the program's group roles; give each person a login of their own.</source>
+        <source>“{login}” is one of the program&apos;s group roles; give each person a login of their own.</source>
         <translation>”{login}” är en av programmets grupproller; ge varje person en egen inloggning.</translation>
     </message>
 </context>
@@ -3079,19 +3080,19 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Vårdnadshavare 2 (om det finns)</translation>
     </message>
     <message>
-        <source>Orderer's name</source>
+        <source>Orderer&apos;s name</source>
         <translation>Beställarens namn</translation>
     </message>
     <message>
-        <source>Orderer's title</source>
+        <source>Orderer&apos;s title</source>
         <translation>Beställarens befattning</translation>
     </message>
     <message>
-        <source>Orderer's care unit</source>
+        <source>Orderer&apos;s care unit</source>
         <translation>Beställarens vårdenhet</translation>
     </message>
     <message>
-        <source>Orderer's phone</source>
+        <source>Orderer&apos;s phone</source>
         <translation>Beställarens telefon</translation>
     </message>
     <message>
@@ -3303,7 +3304,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Som på blanketten (frivilligt)</translation>
     </message>
     <message>
-        <source>{person}: access to the minor's record</source>
+        <source>{person}: access to the minor&apos;s record</source>
         <translation>{person}: tillgång till den minderårigas journal</translation>
     </message>
     <message>
@@ -3673,7 +3674,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Vårdnadshavare 2 (om det finns)</translation>
     </message>
     <message>
-        <source>Orderer's name</source>
+        <source>Orderer&apos;s name</source>
         <translation>Beställarens namn</translation>
     </message>
     <message>
@@ -4430,7 +4431,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Läser in artiklar…</translation>
     </message>
     <message>
-        <source>Articles on the call's topics: {count}.</source>
+        <source>Articles on the call&apos;s topics: {count}.</source>
         <translation>Artiklar om samtalets ämnen: {count}.</translation>
     </message>
     <message>
@@ -5649,7 +5650,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Grupproll saknas</translation>
     </message>
     <message>
-        <source>Also another role's group</source>
+        <source>Also another role&apos;s group</source>
         <translation>Även en annan rolls grupp</translation>
     </message>
     <message>
@@ -5673,7 +5674,7 @@ Text, **fet**, *kursiv*, listor med ”- ”…</translation>
         <translation>Databasinloggningen {login} är inte medlem i {group}.</translation>
     </message>
     <message>
-        <source>The database login {login} is also a member of another role's group role, so the database allows more than its role.</source>
+        <source>The database login {login} is also a member of another role&apos;s group role, so the database allows more than its role.</source>
         <translation>Databasinloggningen {login} är också medlem i en annan rolls grupproll, så databasen tillåter mer än rollen.</translation>
     </message>
     <message>
