@@ -149,20 +149,15 @@ def run_bare(path: str, register: str) -> None:
 
 
 def run_app(path: str, register: str) -> None:
-    from PySide6.QtCore import QCoreApplication
 
-    from kansli_desk.i18n import set_translator
     from kansli_desk.settings import CURRENT_TAB, Settings
     from kansli_desk.ui.app import use_holiday_cache
     from kansli_desk.ui.context import AppContext
     from kansli_desk.ui.main_window import MainWindow
-    from kansli_desk.ui.translation import load_translator
+    from kansli_desk.ui.translation import install_translators
 
     app = QApplication(sys.argv[:1])
-    translator = load_translator("sv")
-    if translator is not None:
-        app.installTranslator(translator)
-    set_translator(QCoreApplication.translate)
+    translators = install_translators(app, "sv")  # noqa: F841 (kept while installed)
     use_holiday_cache()  # as the program does
     context = AppContext(Settings(), "sv")
     # Start on the list's tab, not the one the last probe left in the settings

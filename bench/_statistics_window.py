@@ -136,12 +136,10 @@ def _floor_function(target: str) -> Any:
 def _open_window(target: str) -> tuple[Any, Any, Any, Any]:
     """The application, the database, its context (a supervisor) and the window, open."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
     from kansli_desk.core.enums import Role
-    from kansli_desk.i18n import set_translator
     from kansli_desk.models import User
     from kansli_desk.services.database import open_database, parse_location
     from kansli_desk.services.users import UserInfo
@@ -149,13 +147,10 @@ def _open_window(target: str) -> tuple[Any, Any, Any, Any]:
     from kansli_desk.ui.app import use_holiday_cache
     from kansli_desk.ui.context import AppContext
     from kansli_desk.ui.statistics.view import StatisticsDialog
-    from kansli_desk.ui.translation import load_translator
+    from kansli_desk.ui.translation import install_translators
 
     app = QApplication(sys.argv[:1])
-    translator = load_translator("sv")
-    if translator is not None:
-        app.installTranslator(translator)
-    set_translator(QCoreApplication.translate)
+    translators = install_translators(app, "sv")  # noqa: F841 (kept while installed)
     use_holiday_cache()  # as the program does
 
     url = target if target.startswith("postgresql") else f"sqlite:///{target}"

@@ -46,29 +46,19 @@ def main() -> int:
     result.database.close()
 
     from PySide6.QtCore import (
-        QCoreApplication,
         QEventLoop,
-        QLibraryInfo,
         Qt,
         QTimer,
-        QTranslator,
     )
     from PySide6.QtWidgets import QApplication
 
-    from kansli_desk.i18n import set_translator
     from kansli_desk.settings import Settings
     from kansli_desk.ui.context import AppContext
     from kansli_desk.ui.main_window import MainWindow
-    from kansli_desk.ui.translation import load_translator
+    from kansli_desk.ui.translation import install_translators
 
     app = QApplication([sys.argv[0]])
-    qt_own = QTranslator(app)  # Qt's own buttons (Stäng, Avbryt), as the app loads them
-    if qt_own.load("qtbase_sv", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_own)
-    translator = load_translator("sv")
-    if translator is not None:
-        app.installTranslator(translator)
-    set_translator(QCoreApplication.translate)
+    translators = install_translators(app, "sv")  # noqa: F841 (kept while installed)
     context = AppContext(Settings(tmp / "config" / "settings.json"), "sv")
     window = MainWindow(context)
     window.resize(1400, 820)

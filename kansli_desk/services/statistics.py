@@ -263,10 +263,14 @@ def compute_statistics(
         raise ValueError("now must be an aware datetime")
     conn = session.connection()
     buckets = _buckets(date_from, date_to, office_hours)
-    with _custom_plans(conn), _alongside(conn, lambda c: _bucket_counts(c, buckets)) as counts:
+
+    def beside(other: Connection) -> tuple[list[int], FormStatistics]:
+        return _bucket_counts(other, buckets), _form_statistics(other, date_from, date_to, now)
+
+    with _custom_plans(conn), _alongside(conn, beside) as counts_and_forms:
         figures = _call_figures(conn, date_from, date_to, now)
-        forms = _form_statistics(conn, date_from, date_to, now)
-        calls = _call_statistics(date_from, date_to, buckets, counts(), figures)
+        counts, forms = counts_and_forms()
+    calls = _call_statistics(date_from, date_to, buckets, counts, figures)
     return Statistics(
         date_from=date_from,
         date_to=date_to,
@@ -308,7 +312,8 @@ def _alongside(conn: Connection, work: Callable[[Connection], _R]) -> Iterator[C
 
     On a second connection of the same engine, in a thread, so that the database
     counts the hour buckets (the longest statement, ~40 % of the time for a million
-    calls) on another core while this connection reads the other figures: the
+    calls) and the forms on another core while this connection reads the other
+    figures of the calls (about as long): the
     PostgreSQL server runs each connection in a process of its own, and Python's
     sqlite3 releases the GIL while SQLite reads (readers never wait for each other).
     Each statement sees its own snapshot, so the figures are as consistent as when

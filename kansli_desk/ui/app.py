@@ -52,30 +52,18 @@ def run_gui(args: argparse.Namespace, settings: Settings, language: str) -> int:
             set_translator(lambda ctx, text: found.translate(ctx, text) or text)
         print(f"{APP_ID}: {translate('Errors', MSG_NO_DISPLAY)}", file=sys.stderr)
         return 1
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
     from PySide6.QtGui import QIcon
 
     from kansli_desk.ui.context import AppContext
     from kansli_desk.ui.main_window import MainWindow
-    from kansli_desk.ui.translation import load_translator
+    from kansli_desk.ui.translation import install_translators
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("Region Kalmar län")
     app.setDesktopFileName(APP_ID)
-    translators: list[QTranslator] = []
-    ours = load_translator(language)
-    if ours is not None:
-        qt_own = QTranslator(app)
-        if qt_own.load(
-            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        ):
-            translators.append(qt_own)
-        translators.append(ours)
-    for translator in translators:
-        app.installTranslator(translator)
-    set_translator(QCoreApplication.translate)
+    translators = install_translators(app, language)  # noqa: F841 (kept while the window runs)
 
     context = AppContext(settings, language)
     window = MainWindow(context)

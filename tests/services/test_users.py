@@ -232,11 +232,10 @@ def test_an_unknown_login_is_refused(database: Database, team: dict[str, UserInf
             change(session)
 
 
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 def test_accounts_on_sqlite_have_no_database_role(
     database: Database, team: dict[str, UserInfo]
 ) -> None:
-    if not database.location.is_sqlite:
-        pytest.skip("SQLite only")
     with database.transaction() as session:
         accounts = users.list_accounts(session, team["chef"])
     assert [(a.user.username, a.db_role) for a in accounts] == [
