@@ -245,7 +245,8 @@ def compute_statistics(
     overdue. Reads only (on PostgreSQL it changes two settings for its own statements
     and restores them: custom plans, see :func:`_custom_plans`, and no JIT compiler
     for the bucket counts, see :func:`_bucket_counts`); safe to run off the GUI thread
-    in its own session.
+    in its own session. Reads committed data only: the hour buckets and the forms
+    are read on a second connection of the session's engine (:func:`_alongside`).
 
     Raises:
         ValidationError: ``date_from`` is after ``date_to`` (field ``"date_to"``).
@@ -313,9 +314,9 @@ def _alongside(conn: Connection, work: Callable[[Connection], _R]) -> Iterator[C
     On a second connection of the same engine, in a thread, so that the database
     counts the hour buckets (the longest statement, ~40 % of the time for a million
     calls) and the forms on another core while this connection reads the other
-    figures of the calls (about as long): the
-    PostgreSQL server runs each connection in a process of its own, and Python's
-    sqlite3 releases the GIL while SQLite reads (readers never wait for each other).
+    figures of the calls (about as long): the PostgreSQL server runs each
+    connection in a process of its own, and Python's sqlite3 releases the GIL
+    while SQLite reads (readers never wait for each other).
     Each statement sees its own snapshot, so the figures are as consistent as when
     run one after another. An in-memory SQLite database exists only on ``conn``:
     there ``work`` runs on it, when the result is asked for.
