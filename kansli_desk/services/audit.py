@@ -13,11 +13,12 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, undefer
 
 from kansli_desk.core import identity
-from kansli_desk.core.enums import AuditAction, Role
+from kansli_desk.core.enums import AuditAction
 from kansli_desk.core.office_hours import TIMEZONE
 from kansli_desk.errors import ValidationError
 from kansli_desk.i18n import QT_TRANSLATE_NOOP
 from kansli_desk.models import AuditEvent, Call, FormAttachment, FormParty
+from kansli_desk.services import roles
 from kansli_desk.services.users import UserInfo
 
 
@@ -77,9 +78,7 @@ _DESCRIBED = (
 """Details keys whose values are shown in a description: none of them holds free
 text written by a user (notes, comments, names, old and new values)."""
 
-MSG_AUDIT_SUPERVISOR_ONLY = QT_TRANSLATE_NOOP(
-    "Errors", "Only a supervisor can read the audit log about people."
-)
+MSG_AUDIT_SUPERVISOR_ONLY = roles.MSG_AUDIT_READ
 MSG_PERSON_EMPTY = QT_TRANSLATE_NOOP(
     "Errors",
     "Enter the identity number of the person: personnummer, samordningsnummer or reservnummer.",
@@ -150,10 +149,9 @@ def require_audit_reader(user: UserInfo) -> None:
     """Log extracts and spot checks are for supervisors.
 
     Raises:
-        ValidationError: ``user`` is not a supervisor.
+        NotAllowed: ``user`` is not a supervisor (the role matrix's audit right).
     """
-    if user.role is not Role.SUPERVISOR:
-        raise ValidationError(MSG_AUDIT_SUPERVISOR_ONLY)
+    roles.require(user, roles.Permission.AUDIT_READ)
 
 
 def normalise_person(text: str, *, today: dt.date | None = None) -> str:

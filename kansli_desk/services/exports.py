@@ -95,7 +95,7 @@ from kansli_desk.errors import KnownError, ValidationError
 from kansli_desk.i18n import QT_TRANSLATE_NOOP
 from kansli_desk.models import AuditEvent, Call, Form, FormParty, Topic, User, UTCDateTime
 from kansli_desk.models import call_topics as _CALL_TOPICS
-from kansli_desk.services import audit
+from kansli_desk.services import audit, roles
 from kansli_desk.services.form_import import COLUMNS as IMPORT_COLUMNS
 from kansli_desk.services.form_import import FORMULA_START, INITIATORS, TYPES
 from kansli_desk.services.users import UserInfo
@@ -111,7 +111,7 @@ XLSX_MAX_TEXT = 32_767
 
 # --- messages (context "Errors") ----------------------------------------------------------
 
-MSG_SUPERVISOR_ONLY = QT_TRANSLATE_NOOP("Errors", "Only a supervisor can export records.")
+MSG_SUPERVISOR_ONLY = roles.MSG_EXPORT
 MSG_UNMASKED = QT_TRANSLATE_NOOP(
     "Errors", "Only a supervisor can export records with unmasked identity numbers."
 )
@@ -349,13 +349,14 @@ def check_request(user: UserInfo, request: ExportRequest) -> None:
     """Check a request before anything is read or written.
 
     Raises:
-        ValidationError: with ``field`` None (the user is no supervisor),
-            "masked", "date_from", "delimiter", "columns" or "output".
+        NotAllowed: the user is no supervisor (and asked for a masked export).
+        ValidationError: with ``field`` "masked" (unmasked, by a non-supervisor),
+            "date_from", "delimiter", "columns" or "output".
     """
     if user.role is not Role.SUPERVISOR:
         if not request.masked:
             raise ValidationError(MSG_UNMASKED, field="masked")
-        raise ValidationError(MSG_SUPERVISOR_ONLY)
+        roles.require(user, roles.Permission.EXPORT)
     if request.date_from > request.date_to:
         raise ValidationError(
             MSG_PERIOD_ORDER,

@@ -71,7 +71,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from kansli_desk.core.enums import AuditAction, FormStatus, Role
+from kansli_desk.core.enums import AuditAction, FormStatus
 from kansli_desk.core.office_hours import TIMEZONE
 from kansli_desk.errors import KnownError, ValidationError
 from kansli_desk.i18n import QT_TRANSLATE_NOOP
@@ -84,7 +84,7 @@ from kansli_desk.models import (
     SharedSetting,
     utcnow,
 )
-from kansli_desk.services import audit
+from kansli_desk.services import audit, roles
 from kansli_desk.services.users import UserInfo
 
 T = TypeVar("T")
@@ -112,9 +112,7 @@ SETTING_ENTITY = "shared_setting"
 CHUNK = 500
 """Rows changed per statement (SQLite limits the parameters of one statement)."""
 
-MSG_SUPERVISOR_ONLY = QT_TRANSLATE_NOOP(
-    "Errors", "Only a supervisor can purge old data or change how long data is kept."
-)
+MSG_SUPERVISOR_ONLY = roles.MSG_RETENTION
 MSG_CALL_MONTHS = QT_TRANSLATE_NOOP(
     "Errors", "Give the months to keep call details as a whole number from {low} to {high}."
 )
@@ -270,10 +268,9 @@ def require_supervisor(user: UserInfo) -> None:
     """Purging and changing the periods are for supervisors.
 
     Raises:
-        KnownError: ``user`` is not a supervisor.
+        NotAllowed: ``user`` is not a supervisor (the role matrix's retention right).
     """
-    if user.role is not Role.SUPERVISOR:
-        raise KnownError(MSG_SUPERVISOR_ONLY)
+    roles.require(user, roles.Permission.RETENTION)
 
 
 def set_policy(

@@ -21,6 +21,7 @@ from kansli_desk.models import AuditEvent
 from kansli_desk.services import audit, calls, forms
 from kansli_desk.services.database import Database
 from kansli_desk.services.forms import PartyInput
+from kansli_desk.services.roles import NotAllowed
 from kansli_desk.services.users import UserInfo
 from tests.services.test_forms import GUARDIAN_1, TODAY, born, digits, minor
 from tests.services.test_retention import add_user, new_call, new_form, seal, utc
@@ -175,7 +176,7 @@ def test_the_period_limits_the_extract_by_swedish_days(desk: Desk) -> None:
 
 def test_only_a_supervisor_gets_an_extract(desk: Desk) -> None:
     before = len(events(desk.db))
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(NotAllowed) as caught:
         desk.log(X, desk.anna)
     assert caught.value.message() == "Only a supervisor can read the audit log about people."
     assert len(events(desk.db)) == before
@@ -282,7 +283,7 @@ def test_a_spot_check_is_recorded_with_what_it_drew(busy: Desk) -> None:
 
 
 def test_only_a_supervisor_runs_a_spot_check(busy: Desk) -> None:
-    with pytest.raises(ValidationError, match="Only a supervisor"):
+    with pytest.raises(NotAllowed, match="Only a supervisor"):
         busy.sample(busy.anna)
 
 

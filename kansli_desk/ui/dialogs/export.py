@@ -83,8 +83,8 @@ def export_pdf_report(
     """The PDF report of a period as an export: checked, written whole or not at all, audited.
 
     Raises:
-        ValidationError: the request is refused (see ``exports.check_request``).
-        KnownError: nothing in the period, or the file cannot be written.
+        KnownError: the request is refused (see ``exports.check_request``), nothing
+            is in the period, or the file cannot be written.
         ExportCancelled: cancelled before the file took its name.
     """
     from kansli_desk.services.statistics import compute_statistics
